@@ -1,0 +1,72 @@
+package org.inferbench.config;
+
+import java.time.Duration;
+
+/**
+ * Every default of the harness, in one place, each with the reason it has this value.
+ * Command-line options and the YAML files override these; nothing else does (see
+ * {@code README.md}, "Configuration"). Help texts are built from these constants so they cannot drift.
+ */
+public final class Defaults {
+
+    private Defaults() {
+    }
+
+    /** {@value}: the cells file, read from the working directory like JMH reads its own options. */
+    public static final String CELLS_YAML = "cells.yaml";
+
+    /** {@value}: the frozen prompts file. */
+    public static final String PROMPTS_YAML = "prompts.yaml";
+
+    /** {@value}: where ledgers go, one {@code <benchmark_run_id>.jsonl} per run (SPEC section 6). */
+    public static final String LEDGER_DIR = "docs/BENCHMARKS/runs";
+
+    /** {@value} warm calls per batch (SPEC section 3); JMH's {@code -i} changes it. */
+    public static final int WARM_CALLS = 5;
+
+    /** {@value} warm calls when a regression is investigated ({@code -i 20}); suggested by {@code compare}. */
+    public static final int INVESTIGATION_WARM_CALLS = 20;
+
+    /**
+     * 120 s without a byte from the server ends a call as an error. Long enough for a CPU-only
+     * node's prefill of the hardest prompt; short enough that a stalled server cannot hang a run.
+     */
+    public static final Duration READ_TIMEOUT = Duration.ofSeconds(120);
+
+    /** 10 s to open a connection: a node that does not accept by then is down, not slow. */
+    public static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
+
+    /** 1 s for the health check before the run (SPEC section 8): a healthy engine answers in milliseconds. */
+    public static final Duration HEALTH_TIMEOUT = Duration.ofSeconds(1);
+
+    /** At most one sustained call per second per cell (SPEC section 8), so the harness never floods a node. */
+    public static final Duration MIN_CALL_INTERVAL = Duration.ofSeconds(1);
+
+    /** Ollama cold: the pause after the unload request, before polling {@code /api/ps} (SPEC section 3). */
+    public static final Duration COLD_UNLOAD_PAUSE = Duration.ofSeconds(2);
+
+    /** Ollama cold: how long {@code /api/ps} is polled for the model to disappear before giving up (and saying so). */
+    public static final Duration COLD_UNLOAD_GIVE_UP = Duration.ofSeconds(30);
+
+    /** A call is warm when another call to the same model on the same engine happened within this window (SPEC section 3). */
+    public static final Duration WARM_WINDOW = Duration.ofSeconds(60);
+
+    /** The harness refuses to start above this 1-minute load average unless {@code --force-load} (SPEC section 8). */
+    public static final double MAX_LOAD_AVERAGE = 4.0;
+
+    /**
+     * Sampling temperature sent with every call. Sent explicitly because Ollama otherwise applies
+     * the model's own defaults, which differ across models and versions; 0 (greedy) makes the
+     * same model produce the same tokens run after run, so durations compare across months.
+     */
+    public static final double TEMPERATURE = 0.0;
+
+    /** Nucleus sampling, sent explicitly for the same reason as {@link #TEMPERATURE}; 1.0 turns it off. */
+    public static final double TOP_P = 1.0;
+
+    /** A move of this fraction or more in the bad direction is a regression; in the good one, an improvement (SPEC section 7). */
+    public static final double REGRESSION_THRESHOLD = 0.30;
+
+    /** A warm success rate below this is a red flag: investigate before publishing (SPEC section 7). */
+    public static final double MIN_SUCCESS_RATE = 0.95;
+}

@@ -1,0 +1,56 @@
+package org.inferbench.record;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The run's identity, line 1 of the ledger (SPEC section 5). It is written when the run starts with
+ * {@code finished_at_utc} and {@code load_avg_end} null, and line 1 is rewritten atomically when the
+ * run ends; a ledger whose meta still has them null comes from a run that did not finish.
+ *
+ * @param cellsPlanned  every cell id the run selected, reachable or not
+ * @param gitDirtyFiles the uncommitted files when {@code git_dirty} ({@code --allow-dirty})
+ * @param cells         per selected cell, what the health check learned
+ * @param promptsSha256 per prompt id, the SHA-256 of its text (UTF-8)
+ * @param warmCalls     N, the warm calls per batch
+ * @param harnessFlags  the harness and JMH options the run was started with
+ */
+@JsonPropertyOrder({"type", "benchmark_run_id", "git_sha", "git_dirty", "harness_version", "started_at_utc",
+        "finished_at_utc", "host", "load_avg_start", "load_avg_end", "env_route", "env_llamacpp_url",
+        "cells_planned", "git_dirty_files", "cells", "prompts_sha256", "warm_calls", "jvm_version",
+        "jmh_version", "harness_flags", "mode"})
+public record MetaRecord(
+        @JsonProperty("type") String type,
+        @JsonProperty("benchmark_run_id") String benchmarkRunId,
+        @JsonProperty("git_sha") String gitSha,
+        @JsonProperty("git_dirty") Boolean gitDirty,
+        @JsonProperty("harness_version") String harnessVersion,
+        @JsonProperty("started_at_utc") String startedAtUtc,
+        @JsonProperty("finished_at_utc") String finishedAtUtc,
+        @JsonProperty("host") String host,
+        @JsonProperty("load_avg_start") Double loadAvgStart,
+        @JsonProperty("load_avg_end") Double loadAvgEnd,
+        @JsonProperty("env_route") String envRoute,
+        @JsonProperty("env_llamacpp_url") String envLlamacppUrl,
+        @JsonProperty("cells_planned") List<String> cellsPlanned,
+        // Appended fields (issue 3). Append only.
+        @JsonProperty("git_dirty_files") List<String> gitDirtyFiles,
+        @JsonProperty("cells") List<CellFacts> cells,
+        @JsonProperty("prompts_sha256") Map<String, String> promptsSha256,
+        @JsonProperty("warm_calls") Integer warmCalls,
+        @JsonProperty("jvm_version") String jvmVersion,
+        @JsonProperty("jmh_version") String jmhVersion,
+        @JsonProperty("harness_flags") List<String> harnessFlags,
+        @JsonProperty("mode") String mode) implements LedgerLine {
+
+    public static final String TYPE = "meta";
+
+    /** The same record with the facts known only at the end filled in. */
+    public MetaRecord finished(String finishedAtUtc, Double loadAvgEnd) {
+        return new MetaRecord(type, benchmarkRunId, gitSha, gitDirty, harnessVersion, startedAtUtc, finishedAtUtc,
+                host, loadAvgStart, loadAvgEnd, envRoute, envLlamacppUrl, cellsPlanned, gitDirtyFiles, cells,
+                promptsSha256, warmCalls, jvmVersion, jmhVersion, harnessFlags, mode);
+    }
+}
