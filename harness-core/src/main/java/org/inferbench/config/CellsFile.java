@@ -90,15 +90,20 @@ public final class CellsFile {
 
     private static CellId id(YamlFields fields) {
         String text = fields.requiredText(ID);
-        if (text.chars().anyMatch(c -> c == ',' || Character.isWhitespace(c))) {
-            // JMH takes a list of cells as one comma-separated parameter.
-            throw fields.error(ID, "a cell id may not contain spaces or commas, found " + Quote.of(text));
+        if (text.codePoints().anyMatch(CellsFile::notInAnId)) {
+            throw fields.error(ID, "a cell id may not contain spaces, commas or invisible characters, found "
+                    + Quote.of(text));
         }
         try {
             return CellId.parse(text);
         } catch (IllegalArgumentException e) {
             throw fields.error(ID, e.getMessage());
         }
+    }
+
+    /** Commas because JMH takes a list of cells as one comma-separated parameter; the rest because ids are printed. */
+    private static boolean notInAnId(int c) {
+        return c == ',' || Character.isWhitespace(c) || Character.isISOControl(c) || Character.getType(c) == Character.FORMAT;
     }
 
     private static void checkEndpoint(YamlFields fields, String written, String resolved) {

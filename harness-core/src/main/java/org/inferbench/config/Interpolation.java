@@ -36,11 +36,11 @@ final class Interpolation {
             int separator = reference.indexOf(":-");
             String name = separator < 0 ? reference : reference.substring(0, separator);
             if (!Environment.isVariableName(name)) {
-                throw new IllegalArgumentException("'${" + reference + "}' is not a variable reference:"
+                throw new IllegalArgumentException(Quote.of("${" + reference + "}") + " is not a variable reference:"
                         + " write ${NAME} or ${NAME:-default}");
             }
             if (separator >= 0 && reference.contains("${")) {
-                throw new IllegalArgumentException("'${" + reference + "}': a default cannot hold another reference");
+                throw new IllegalArgumentException(Quote.of("${" + reference + "}") + ": a default cannot hold another reference");
             }
             resolved.append(text, from, start);
             String value = environment.get(name);

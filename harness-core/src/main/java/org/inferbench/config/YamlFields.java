@@ -40,7 +40,8 @@ final class YamlFields {
     }
 
     /**
-     * @param what the thing the map describes, for messages: "a cell", "the cells file"
+     * @param what         the thing the map describes, for messages: "a cell", "the cells file"
+     * @param keyForErrors the key under which the map sits, named when the map itself is wrong (null at the top)
      * @throws ConfigException when the node is not a map, a key is not a name, or a key repeats
      */
     static YamlFields of(YamlFile file, Node node, String what, String keyForErrors) {
@@ -106,8 +107,8 @@ final class YamlFields {
         return text(key, required(key));
     }
 
-    /** A key's text when it is known to be there: the raw text of any scalar, whatever YAML would type it as. */
-    String text(String key, Node node) {
+    /** The raw text of any scalar, whatever YAML would type it as: "42" is fine text. */
+    private String text(String key, Node node) {
         if (!(node instanceof ScalarNode scalar)) {
             throw error(key, "expected text, found " + describe(node));
         }

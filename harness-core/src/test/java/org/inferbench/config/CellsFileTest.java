@@ -140,7 +140,9 @@ class CellsFileTest {
         assertRefused(cells("cells:\n  - id: just-a-model\n    endpoint: http://127.0.0.1:1\n"),
                 LOAD, 2, "id", "is not a cell id of the form <node>:<engine>:<model>");
         assertRefused(cells("cells:\n  - id: a:ollama:m,n\n    endpoint: http://127.0.0.1:1\n"),
-                LOAD, 2, "id", "may not contain spaces or commas");
+                LOAD, 2, "id", "may not contain spaces, commas or invisible characters");
+        assertRefused(cells("cells:\n  - id: \"a:ollama:m\\x01\"\n    endpoint: http://127.0.0.1:1\n"),
+                LOAD, 2, "id", "found \"a:ollama:m\\u0001\"");
         assertRefused(cells("cells:\n  - endpoint: http://127.0.0.1:1\n"), LOAD, 2, "id", "is missing from a cell");
     }
 
