@@ -106,13 +106,22 @@ final class CallErrors {
         if (endedEarly(t)) {
             return stage == CallStage.STREAMING ? CLOSED_MID_STREAM : CLOSED_BEFORE_RESPONSE;
         }
-        if (t instanceof InterruptedIOException) {
+        if (isInterruption(t)) {
             return INTERRUPTED;
         }
         if (t instanceof IOException && "Canceled".equals(t.getMessage())) {
             return CANCELED;
         }
         return (t instanceof IOException ? "I/O error: " : "internal error: ") + describe(t);
+    }
+
+    /**
+     * The thread was interrupted: OkHttp says so with an {@link InterruptedIOException} (a socket
+     * timeout is one too, and is not meant) or, from Kotlin, an undeclared {@link InterruptedException}.
+     */
+    static boolean isInterruption(Throwable t) {
+        return t instanceof InterruptedException
+                || (t instanceof InterruptedIOException && !(t instanceof SocketTimeoutException));
     }
 
     /** {@code 120 s} for whole seconds, {@code 200 ms} otherwise. */

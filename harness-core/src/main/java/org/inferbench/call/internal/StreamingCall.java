@@ -1,8 +1,6 @@
 package org.inferbench.call.internal;
 
 import java.io.IOException;
-import java.io.InterruptedIOException;
-import java.net.SocketTimeoutException;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
@@ -132,8 +130,8 @@ public final class StreamingCall {
             @Override
             public void onEvent(String id, String type, String data) {
                 long arrivedAt = setup.ticker().read(); // First, so that parsing never delays the stamp.
-                setup.listener().onData(arrivedAt, data);
                 recorder.onData(arrivedAt, data);
+                setup.listener().onData(arrivedAt, data);
             }
 
             @Override
@@ -152,7 +150,7 @@ public final class StreamingCall {
     private void fail(Throwable t, long failedAt) {
         error = CallErrors.of(t, stage.stage(), setup.client().connectTimeoutMillis(),
                 setup.client().readTimeoutMillis());
-        if (t instanceof InterruptedIOException && !(t instanceof SocketTimeoutException)) {
+        if (CallErrors.isInterruption(t)) {
             Thread.currentThread().interrupt(); // Whoever interrupted us (JMH's timeout) must still see it.
         }
         if (!timeline.ended()) {
