@@ -17,6 +17,8 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import java.util.zip.GZIPOutputStream;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
@@ -30,6 +32,7 @@ import org.inferbench.testing.FakeTicker;
 import org.inferbench.testing.RecordingCallListener;
 import org.inferbench.testing.SseResponses;
 import org.inferbench.testing.WireFixtures;
+import org.inferbench.time.Ticker;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -51,7 +54,7 @@ class InferenceClientWireTest {
 
         CallOutcome outcome = steppingClient().call(request(server));
 
-        assertEquals(null, outcome.error());
+        assertNull(outcome.error());
         assertEquals(200, outcome.httpStatus());
         assertEquals(20L, outcome.firstDeltaMs()); // the role-only delta, not the headers at 10
         assertEquals(30L, outcome.firstTokenMs()); // reasoning
@@ -181,7 +184,7 @@ class InferenceClientWireTest {
         routed.put("X-Weeyuga-Test", "true");
         routed.put("X-Weeyuga-Benchmark-Prompt-Id", "P-EASY");
         CallRequest call = new CallRequest(server.url("/llm").toString(), "qwen3:8b", EASY, 0.0, 1.0, routed,
-                java.util.Optional.of("sk-test"));
+                Optional.of("sk-test"));
 
         steppingClient().call(call);
 
@@ -207,9 +210,9 @@ class InferenceClientWireTest {
     @Test
     void headersBeforePrefillDoNotCountAsTheFirstDelta() {
         server.enqueue(SseResponses.fromWireFile("llamacpp-chat-stream-reasoning.sse")
-                .bodyDelay(300, java.util.concurrent.TimeUnit.MILLISECONDS).build());
+                .bodyDelay(300, TimeUnit.MILLISECONDS).build());
         RecordingCallListener listener = new RecordingCallListener();
-        InferenceClient client = new InferenceClient(HttpClients.newClient(), org.inferbench.time.Ticker.system(),
+        InferenceClient client = new InferenceClient(HttpClients.newClient(), Ticker.system(),
                 TestCalls.WALL, listener);
 
         CallOutcome outcome = client.call(request(server));

@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
-import java.net.SocketException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.security.cert.CertPathValidatorException;
@@ -100,7 +99,8 @@ final class CallErrors {
         if (t instanceof ConnectException) {
             return CONNECTION_REFUSED;
         }
-        if (t instanceof SocketException && containsIgnoreCase(t.getMessage(), "reset")) {
+        // A plain socket says SocketException, a TLS one may say SSLException: the same RST.
+        if (t instanceof IOException && containsIgnoreCase(t.getMessage(), "connection reset")) {
             return CONNECTION_RESET;
         }
         if (endedEarly(t)) {
@@ -112,7 +112,12 @@ final class CallErrors {
         if (t instanceof IOException && "Canceled".equals(t.getMessage())) {
             return CANCELED;
         }
-        return (t instanceof IOException ? "I/O error: " : "internal error: ") + describe(t);
+        return t instanceof IOException ? "I/O error: " + describe(t) : unexpected(t);
+    }
+
+    /** Not a network failure: a bug on our side, still recorded rather than thrown. */
+    static String unexpected(Throwable t) {
+        return "internal error: " + describe(t);
     }
 
     /**

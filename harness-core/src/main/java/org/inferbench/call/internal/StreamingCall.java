@@ -65,7 +65,7 @@ public final class StreamingCall {
         } catch (InvalidCallRequestException e) {
             return rejected(CallErrors.invalidRequest(e.getMessage()), startedAtUtc);
         } catch (RuntimeException e) {
-            return rejected(CallErrors.of(e, CallStage.CONNECTING, 0, 0), startedAtUtc);
+            return rejected(CallErrors.unexpected(e), startedAtUtc);
         }
         Call call = setup.client().newCall(httpRequest);
         call.addEventListener(stage);
@@ -87,9 +87,9 @@ public final class StreamingCall {
         try (Response response = call.execute()) {
             long headersAt = setup.ticker().read();
             stage.headersReceived();
-            setup.listener().onHeaders(headersAt, response.code());
             httpStatus = response.code();
             backend = response.header(BACKEND_HEADER);
+            setup.listener().onHeaders(headersAt, httpStatus);
             Optional<String> refusal = refusal(response);
             if (refusal.isPresent()) {
                 error = refusal.get();

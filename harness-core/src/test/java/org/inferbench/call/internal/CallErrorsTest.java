@@ -6,10 +6,12 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.ConnectException;
+import java.net.ProtocolException;
 import java.net.SocketException;
 import java.net.SocketTimeoutException;
 import java.security.cert.CertificateException;
 import java.util.Optional;
+import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLHandshakeException;
 import javax.net.ssl.SSLPeerUnverifiedException;
 import okhttp3.MediaType;
@@ -54,7 +56,7 @@ class CallErrorsTest {
                 new EOFException("\\n not found"));
         assertEquals("connection closed before the response", of(beforeHeaders, CallStage.AWAITING_RESPONSE));
         assertEquals("connection closed mid-stream",
-                of(new java.net.ProtocolException("unexpected end of stream"), CallStage.STREAMING));
+                of(new ProtocolException("unexpected end of stream"), CallStage.STREAMING));
     }
 
     @Test
@@ -62,6 +64,8 @@ class CallErrorsTest {
         assertEquals("connection refused",
                 of(new ConnectException("Failed to connect to /127.0.0.1:1"), CallStage.CONNECTING));
         assertEquals("connection reset", of(new SocketException("Connection reset"), CallStage.STREAMING));
+        assertEquals("connection reset",
+                of(new SSLException("Connection reset by peer"), CallStage.STREAMING));
         assertEquals("interrupted", of(new InterruptedIOException("interrupted"), CallStage.STREAMING));
         assertEquals("canceled", of(new IOException("Canceled"), CallStage.STREAMING));
     }
