@@ -1,0 +1,97 @@
+package org.inferbench.bench.calibration;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import okhttp3.OkHttpClient;
+import org.inferbench.call.HttpClients;
+
+/**
+ * Measures how much error the harness's client adds to what it times (issue 6): for each
+ * {@link Level}, the harness and the raw-socket floor read the same emitter's streams, and their
+ * stamps are compared with the emitter's write stamps. Prints the machine, the load and a markdown
+ * table (see docs/CALIBRATION.md); progress goes to stderr.
+ *
+ * <p>Run it with {@code scripts/calibrate} ({@code --quick} for a few-second check). Not a test: it
+ * measures the machine it runs on, so it never runs in CI.
+ */
+public final class CalibrationRun {
+
+    private final PrintStream progress;
+
+    private CalibrationRun(PrintStream progress) {
+        this.progress = progress;
+    }
+
+    public static void main(String[] args) throws Exception {
+        CalibrationPlan plan;
+        if (args.length == 0) {
+            plan = CalibrationPlan.standard();
+        } else if (args.length == 1 && args[0].equals("--quick")) {
+            plan = CalibrationPlan.quick();
+        } else {
+            System.err.println("usage: CalibrationRun [--quick]");
+            System.exit(2);
+            return;
+        }
+        MachineInfo machine = MachineInfo.current();
+        String loadBefore = MachineInfo.loadAverage();
+        List<LevelResult> results = new CalibrationRun(System.err).run(plan);
+        String loadAfter = MachineInfo.loadAverage();
+
+        PrintStream out = System.out;
+        out.printf(Locale.ROOT, "Machine: %d CPUs, %s; %s; %s%n", machine.processors(), machine.cpuModel(),
+                machine.jdk(), machine.os());
+        out.printf(Locale.ROOT, "Load average (1, 5, 15 min): %s before, %s after%n%n", loadBefore, loadAfter);
+        out.print(CalibrationTable.markdown(results));
+        results.stream().filter(r -> r.failed() > 0).forEach(r -> out.printf(Locale.ROOT,
+                "%nconcurrency %d, %s: %d streams failed, the first with: %s%n", r.level().concurrency(),
+                r.client().label(), r.failed(), r.firstFailure()));
+    }
+
+    private List<LevelResult> run(CalibrationPlan plan) throws IOException, InterruptedException {
+        // One client for the whole run, as a harness run has one InferenceClient: the same pool,
+        // timeouts and settings the benchmarks use.
+        OkHttpClient http = HttpClients.newClient();
+        try {
+            warmUp(plan.warmUp(), http);
+            List<LevelResult> results = new ArrayList<>();
+            for (int i = 0; i < plan.levels().size(); i++) {
+                results.addAll(runLevel(plan.levels().get(i), http, "level" + i));
+            }
+            return results;
+        } finally {
+            http.dispatcher().executorService().shutdown();
+            http.connectionPool().evictAll();
+        }
+    }
+
+    private void warmUp(Level level, OkHttpClient http) throws IOException, InterruptedException {
+        progress.printf(Locale.ROOT, "warm-up: %d threads x %d streams per client%n", level.concurrency(),
+                level.streamsPerThread());
+        runLevel(level, http, "warmup");
+    }
+
+    /** Both clients, one after the other, on a fresh emitter for the level's schedule. */
+    private List<LevelResult> runLevel(Level level, OkHttpClient http, String name)
+            throws IOException, InterruptedException {
+        List<LevelResult> results = new ArrayList<>();
+        try (CalibrationEmitter emitter = CalibrationEmitter.start(level.schedule())) {
+            LevelRun run = new LevelRun(emitter, http);
+            for (ClientKind kind : ClientKind.values()) {
+                LevelResult result = run.run(level, kind, name + "-" + kind.name());
+                progress.printf(Locale.ROOT, "concurrency %d (%s), %s: %d streams, %d failed, TTFT error p50 %.3f ms, "
+                                + "%.1f s%n", level.concurrency(), level.schedule(), kind.label(), level.streams(),
+                        result.failed(), result.firstEvent().percentileMs(0.5), result.wallNanos() / 1e9);
+                results.add(result);
+            }
+            if (emitter.shortWrites() > 0) {
+                progress.printf(Locale.ROOT, "note: %d emitter writes were short (a client had stopped reading)%n",
+                        emitter.shortWrites());
+            }
+        }
+        return results;
+    }
+}
