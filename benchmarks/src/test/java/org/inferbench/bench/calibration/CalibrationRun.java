@@ -5,6 +5,9 @@ import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import okhttp3.ConnectionPool;
 import okhttp3.OkHttpClient;
 import org.inferbench.call.HttpClients;
 
@@ -18,6 +21,9 @@ import org.inferbench.call.HttpClients;
  * measures the machine it runs on, so it never runs in CI.
  */
 public final class CalibrationRun {
+
+    /** OkHttp's default: long enough to outlast every level. */
+    private static final Duration POOL_KEEP_ALIVE = Duration.ofMinutes(5);
 
     private final PrintStream progress;
 
@@ -52,9 +58,7 @@ public final class CalibrationRun {
     }
 
     private List<LevelResult> run(CalibrationPlan plan) throws IOException, InterruptedException {
-        // One client for the whole run, as a harness run has one InferenceClient: the same pool,
-        // timeouts and settings the benchmarks use.
-        OkHttpClient http = HttpClients.newClient();
+        OkHttpClient http = httpClient(plan);
         try {
             warmUp(plan.warmUp(), http);
             List<LevelResult> results = new ArrayList<>();
@@ -66,6 +70,20 @@ public final class CalibrationRun {
             http.dispatcher().executorService().shutdown();
             http.connectionPool().evictAll();
         }
+    }
+
+    /**
+     * One client for the whole run, as a harness run has one {@code InferenceClient}: the benchmarks'
+     * own {@link HttpClients#newClient()}, with one change. OkHttp's default pool keeps 5 idle
+     * connections, so with more concurrent streams every call would open its connection inside the
+     * timed call, all threads at once; the parallel runs of SPEC section 11 will need a pool as large
+     * as their concurrency, and so does this measurement of the streaming path.
+     */
+    private static OkHttpClient httpClient(CalibrationPlan plan) {
+        int streams = plan.levels().stream().mapToInt(Level::concurrency).max().orElse(1);
+        return HttpClients.newClient().newBuilder()
+                .connectionPool(new ConnectionPool(streams, POOL_KEEP_ALIVE.toMinutes(), TimeUnit.MINUTES))
+                .build();
     }
 
     private void warmUp(Level level, OkHttpClient http) throws IOException, InterruptedException {
@@ -81,6 +99,9 @@ public final class CalibrationRun {
         try (CalibrationEmitter emitter = CalibrationEmitter.start(level.schedule())) {
             LevelRun run = new LevelRun(emitter, http);
             for (ClientKind kind : ClientKind.values()) {
+                // A discarded round at the level's own concurrency first: paths only this many threads
+                // take (connection setup, lock contention) get compiled before anything counts.
+                run.run(level.oneStreamEach(), kind, name + "-warm-" + kind.name());
                 LevelResult result = run.run(level, kind, name + "-" + kind.name());
                 progress.printf(Locale.ROOT, "concurrency %d (%s), %s: %d streams, %d failed, TTFT error p50 %.3f ms, "
                                 + "%.1f s%n", level.concurrency(), level.schedule(), kind.label(), level.streams(),

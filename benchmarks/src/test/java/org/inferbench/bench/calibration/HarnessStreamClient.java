@@ -34,6 +34,11 @@ final class HarnessStreamClient implements StreamClient {
         this.request = CallRequest.of(baseUrl, "calibration", prompt);
     }
 
+    /** Nothing to do: the level's warm-up round has left a kept-alive connection per thread in the pool. */
+    @Override
+    public void connect() {
+    }
+
     @Override
     public ReceivedStream stream(String streamId) {
         CallRequest named = request.withHeaders(Map.of(CalibrationEmitter.STREAM_HEADER, streamId));

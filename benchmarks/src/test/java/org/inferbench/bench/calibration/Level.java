@@ -12,6 +12,11 @@ record Level(int concurrency, int streamsPerThread, Schedule schedule) {
         }
     }
 
+    /** The same level with one stream per thread: its warm-up round. */
+    Level oneStreamEach() {
+        return new Level(concurrency, 1, schedule);
+    }
+
     int streams() {
         return concurrency * streamsPerThread;
     }

@@ -6,21 +6,30 @@ package org.inferbench.bench.calibration;
  * @param failed        streams that did not count (the client reported an error, or the emitter has
  *                      no record of them); the distributions leave them out
  * @param gaps          the absolute gap errors of every counted stream
- * @param clientCpuNanos the process's CPU time over the level minus the emitter thread's: the client
- *                      threads, and the JVM's GC and JIT work on their behalf
+ * @param cpu           the CPU time the client used over the level
  * @param wallNanos     from releasing the threads to the last one finishing
  * @param events        data events read by the counted streams
  */
 record LevelResult(Level level, ClientKind client, int failed, String firstFailure, Distribution send,
-                   Distribution firstEvent, Distribution gaps, Distribution total, long clientCpuNanos,
+                   Distribution firstEvent, Distribution gaps, Distribution total, CpuUse cpu,
                    long wallNanos, long events) {
 
-    double cpuMsPerThousandEvents() {
-        return events == 0 ? Double.NaN : clientCpuNanos / 1e6 / (events / 1000.0);
+    /** Milliseconds of CPU per 1,000 data events read, of the calling threads alone. */
+    double callingThreadsMsPerThousandEvents() {
+        return perThousandEvents(cpu.callingThreadsNanos());
     }
 
-    /** CPU time over wall time: 1.0 is one core kept busy for the whole level. */
+    /** Milliseconds of CPU per 1,000 data events read, of the whole client (see {@link CpuUse#clientNanos()}). */
+    double clientMsPerThousandEvents() {
+        return perThousandEvents(cpu.clientNanos());
+    }
+
+    /** The whole client's CPU time over wall time: 1.0 is one core kept busy for the whole level. */
     double coresUsed() {
-        return (double) clientCpuNanos / wallNanos;
+        return (double) cpu.clientNanos() / wallNanos;
+    }
+
+    private double perThousandEvents(long nanos) {
+        return events == 0 ? Double.NaN : nanos / 1e6 / (events / 1000.0);
     }
 }

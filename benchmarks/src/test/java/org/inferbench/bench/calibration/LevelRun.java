@@ -2,11 +2,13 @@ package org.inferbench.bench.calibration;
 
 import com.sun.management.OperatingSystemMXBean;
 import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.LongAdder;
 import okhttp3.OkHttpClient;
 
 /**
@@ -30,16 +32,21 @@ final class LevelRun {
         ReceivedStream[] received = new ReceivedStream[level.streams()];
         CountDownLatch ready = new CountDownLatch(threads);
         CountDownLatch go = new CountDownLatch(1);
+        LongAdder callingCpu = new LongAdder();
         List<Thread> clients = new ArrayList<>(threads);
         for (int t = 0; t < threads; t++) {
             int thread = t;
             clients.add(new Thread(() -> {
                 try (StreamClient client = kind.open(emitter, http)) {
+                    client.connect();
                     ready.countDown();
                     go.await();
+                    ThreadMXBean cpu = ManagementFactory.getThreadMXBean();
+                    long cpuBefore = cpu.getCurrentThreadCpuTime();
                     for (int s = 0; s < perThread; s++) {
                         received[thread * perThread + s] = client.stream(runName + "-" + thread + "-" + s);
                     }
+                    callingCpu.add(cpu.getCurrentThreadCpuTime() - cpuBefore);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 }
@@ -58,11 +65,10 @@ final class LevelRun {
         long wall = System.nanoTime() - wallBefore;
         long clientCpu = (processCpuNanos() - cpuBefore) - (emitter.cpuNanos() - emitterBefore);
 
-        return summarise(level, kind, received, clientCpu, wall);
+        return summarise(level, kind, received, new CpuUse(callingCpu.sum(), clientCpu), wall);
     }
 
-    private LevelResult summarise(Level level, ClientKind kind, ReceivedStream[] received, long clientCpu,
-                                  long wall) {
+    private LevelResult summarise(Level level, ClientKind kind, ReceivedStream[] received, CpuUse cpu, long wall) {
         List<StreamErrors> counted = new ArrayList<>();
         int failed = 0;
         String firstFailure = null;
@@ -95,7 +101,7 @@ final class LevelRun {
         }
         long events = (long) counted.size() * level.schedule().dataEvents();
         return new LevelResult(level, kind, failed, firstFailure, new Distribution(send), new Distribution(first),
-                new Distribution(gaps), new Distribution(total), clientCpu, wall, events);
+                new Distribution(gaps), new Distribution(total), cpu, wall, events);
     }
 
     private static long processCpuNanos() {

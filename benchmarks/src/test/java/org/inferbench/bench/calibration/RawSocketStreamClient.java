@@ -39,6 +39,15 @@ final class RawSocketStreamClient implements StreamClient {
     }
 
     @Override
+    public void connect() {
+        try {
+            connectIfNeeded();
+        } catch (IOException e) {
+            close(); // stream() tries again and reports what fails
+        }
+    }
+
+    @Override
     public ReceivedStream stream(String streamId) {
         try {
             connectIfNeeded();

@@ -7,6 +7,12 @@ package org.inferbench.bench.calibration;
  */
 interface StreamClient extends AutoCloseable {
 
+    /**
+     * Opens what the client will stream over, outside the measured window, as the harness's
+     * {@code warmUp} does before a timed call. Failures are left for {@link #stream} to report.
+     */
+    void connect();
+
     /** Requests the stream {@code streamId} and reads it to {@code [DONE]}; never throws. */
     ReceivedStream stream(String streamId);
 
