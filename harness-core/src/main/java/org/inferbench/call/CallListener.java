@@ -14,7 +14,10 @@ public interface CallListener {
     CallListener NONE = new CallListener() {
     };
 
-    /** Time zero: the request is about to be handed to OkHttp. */
+    /**
+     * Time zero: OkHttp is about to write the request, on a connection it already holds. Not called
+     * for a call that fails before (no connection): nothing was sent.
+     */
     default void onStart(long nanos) {
     }
 

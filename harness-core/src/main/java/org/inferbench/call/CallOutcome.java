@@ -8,8 +8,9 @@ import org.inferbench.record.CallRecord;
  * Unknown values are null, never zero. A failed call has {@code finishReason} {@value CallRecord#FINISH_ERROR},
  * an {@code error} that says what failed, and every value known up to the fault.
  *
- * <p>Durations are measured from time zero, just before the request is handed to OkHttp, with the
- * client's monotonic ticker. The {@code ..._ms} integers are rounded half up to the nearest
+ * <p>Durations are measured from time zero, when OkHttp starts writing the request on a connection
+ * it holds (a call that fails before then: when it was handed to OkHttp), with the client's
+ * monotonic ticker. The {@code ..._ms} integers are rounded half up to the nearest
  * millisecond; the gap fields are doubles with sub-millisecond precision.
  *
  * @param firstDeltaMs      to the first SSE data event of any kind (even a role-only delta), not the headers

@@ -14,6 +14,7 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import mockwebserver3.MockResponse;
@@ -22,6 +23,7 @@ import mockwebserver3.SocketEffect;
 import mockwebserver3.junit5.StartStop;
 import org.inferbench.record.CallRecord;
 import org.inferbench.testing.FakeTicker;
+import org.inferbench.testing.RecordingCallListener;
 import org.inferbench.testing.SseResponses;
 import org.inferbench.testing.WireFixtures;
 import org.junit.jupiter.api.Test;
@@ -30,8 +32,9 @@ import org.junit.jupiter.api.Timeout;
 /**
  * Issue 6's fault list: every way a call can fail ends as an outcome, never an exception, with
  * {@code finish_reason "error"}, an exact error text, and every timing known up to the fault. With
- * the 10 ms stepping ticker: time zero reads 0, the headers 10, data event k 10 (k + 1), and the
- * moment a failure is seen is the next reading.
+ * the 10 ms stepping ticker, counted from time zero (OkHttp starts writing the request; for a call
+ * that never gets that far, the hand-over to OkHttp): the headers 10, data event k 10 (k + 1), and
+ * the moment a failure is seen is the next reading.
  */
 class InferenceClientFailureTest {
 
@@ -55,6 +58,23 @@ class InferenceClientFailureTest {
         assertNull(outcome.firstDeltaMs());
         assertNull(outcome.chunkCount()); // no stream was opened: unknown, not zero
         assertEquals(10L, outcome.totalDurationMs()); // when the failure was seen
+    }
+
+    /** No connection, nothing written: the listener never hears of a time zero. */
+    @Test
+    void aCallThatNeverWritesItsRequestAnnouncesNoStart() throws IOException {
+        int closedPort;
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            closedPort = socket.getLocalPort();
+        }
+        RecordingCallListener listener = new RecordingCallListener();
+        InferenceClient client = new InferenceClient(HttpClients.newClient(), new FakeTicker().autoAdvance(TestCalls.STEP),
+                TestCalls.WALL, listener);
+
+        CallOutcome outcome = client.call(CallRequest.of("http://127.0.0.1:" + closedPort, "m", TestCalls.EASY));
+
+        assertFailed("connection refused", outcome);
+        assertEquals(List.of(), listener.kinds());
     }
 
     /** RFC 6761: {@code .invalid} never resolves. */

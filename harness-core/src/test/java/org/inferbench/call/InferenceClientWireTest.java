@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.zip.GZIPOutputStream;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
@@ -38,9 +39,10 @@ import org.junit.jupiter.api.Test;
 /**
  * Every OpenAI-compatible stream in {@code wire/}, and the ways a healthy stream can be framed,
  * through the real client against MockWebServer. Timings are exact: the ticker moves 10 ms per
- * reading, and the client reads it at time zero, at the headers, at each data event, and at the
- * end of the body when no {@code [DONE]} came. So with n events before {@code [DONE]}, event k
- * (1-based) is at 10 (k + 1) ms and {@code [DONE]} at 10 (n + 2) ms.
+ * reading, and the client reads it when the call is handed to OkHttp, at time zero (OkHttp starts
+ * writing the request), at the headers, at each data event, and at the end of the body when no
+ * {@code [DONE]} came. So with n events before {@code [DONE]}, event k (1-based) is at 10 (k + 1) ms
+ * after time zero and {@code [DONE]} at 10 (n + 2) ms.
  */
 class InferenceClientWireTest {
 
@@ -235,10 +237,31 @@ class InferenceClientWireTest {
         client.call(request(server));
 
         assertEquals(List.of(
-                new RecordingCallListener.Stamp("start", 0, ""),
-                new RecordingCallListener.Stamp("headers", 10_000_000, "200"),
-                new RecordingCallListener.Stamp("data", 20_000_000, "{\"choices\":[{\"delta\":{\"content\":\"a\"}}]}"),
-                new RecordingCallListener.Stamp("data", 30_000_000, "[DONE]")), listener.stamps());
+                new RecordingCallListener.Stamp("start", 10_000_000, ""), // the reading at 0 was the hand-over
+                new RecordingCallListener.Stamp("headers", 20_000_000, "200"),
+                new RecordingCallListener.Stamp("data", 30_000_000, "{\"choices\":[{\"delta\":{\"content\":\"a\"}}]}"),
+                new RecordingCallListener.Stamp("data", 40_000_000, "[DONE]")), listener.stamps());
+    }
+
+    /**
+     * Time zero is when OkHttp starts writing the request, not when the call was handed to it: the
+     * connection pool and the interceptors are the client's time, not the server's. Here the
+     * hand-over reads 0 and OkHttp then takes "5 s" before writing; the first event is 20 ms later.
+     */
+    @Test
+    void timeBeforeTheRequestIsWrittenIsNotMeasured() {
+        server.enqueue(SseResponses.events("{\"choices\":[{\"delta\":{\"content\":\"a\"}}]}", "[DONE]").build());
+        long[] readings = {0, 5_000_000_000L, 5_010_000_000L, 5_020_000_000L, 5_030_000_000L};
+        AtomicInteger next = new AtomicInteger();
+        RecordingCallListener listener = new RecordingCallListener();
+        InferenceClient client = new InferenceClient(HttpClients.newClient(), () -> readings[next.getAndIncrement()],
+                TestCalls.WALL, listener);
+
+        CallOutcome outcome = client.call(request(server));
+
+        assertEquals(20L, outcome.firstDeltaMs());
+        assertEquals(30L, outcome.totalDurationMs());
+        assertEquals(5_000_000_000L, listener.stamps().get(0).nanos());
     }
 
     @Test

@@ -7,8 +7,9 @@ import org.inferbench.time.Ticker;
 /**
  * A ticker the test drives, so that durations are asserted exactly. Either advance it by hand, or
  * give it a step: every read then returns the current value and moves on by the step, which turns
- * "the n-th reading" into "n steps after zero" (the client reads at time zero, at the headers, at
- * each event and at the end, always on the calling thread, so the sequence is deterministic).
+ * "the n-th reading" into "n steps after zero" (the client reads at the hand-over to OkHttp, at time
+ * zero, at the headers, at each event and at the end, always on the calling thread, so the sequence
+ * is deterministic).
  */
 public final class FakeTicker implements Ticker {
 

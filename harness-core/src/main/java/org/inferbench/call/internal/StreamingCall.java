@@ -19,7 +19,8 @@ import org.inferbench.record.CallRecord;
  * One measured call, start to outcome, on the calling thread. Create one per call and {@link #run()}
  * it once.
  *
- * <p>Time zero is read just before the request is handed to OkHttp. The SSE body is read with
+ * <p>Time zero is read when OkHttp starts writing the request ({@link TimeZeroWatcher}); a call that
+ * fails before that is timed from the moment it was handed to OkHttp. The SSE body is read with
  * OkHttp's {@link ServerSentEventReader} right here rather than through {@code EventSources}, whose
  * events arrive on a dispatcher thread: no hand-off between the socket and the stamp. The reader
  * delivers an event as soon as its closing blank line is buffered, and the ticker is read as the
@@ -69,18 +70,23 @@ public final class StreamingCall {
         }
         Call call = setup.client().newCall(httpRequest);
         call.addEventListener(stage);
+        call.addEventListener(new TimeZeroWatcher(setup.ticker(), this::requestWriteStarted));
 
-        long start = setup.ticker().read();
-        timeline = new TokenTimeline(start);
+        timeline = new TokenTimeline(setup.ticker().read());
         recorder = new StreamRecorder(timeline, messages);
         try {
-            setup.listener().onStart(start);
             exchange(call);
         } catch (Throwable t) {
             long failedAt = setup.ticker().read();
             fail(t, failedAt);
         }
         return outcome(startedAtUtc);
+    }
+
+    /** Time zero, from OkHttp's event on the calling thread; a listener that throws fails the call. */
+    private void requestWriteStarted(long nanos) {
+        timeline.startAt(nanos);
+        setup.listener().onStart(nanos);
     }
 
     private void exchange(Call call) throws IOException {

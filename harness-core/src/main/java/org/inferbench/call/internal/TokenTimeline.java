@@ -15,7 +15,7 @@ final class TokenTimeline {
     private static final long NANOS_PER_MS = 1_000_000L;
     private static final long UNSET = Long.MIN_VALUE;
 
-    private final long startNanos;
+    private long startNanos;
     private long firstDataNanos = UNSET;
     private long firstContentNanos = UNSET;
     private long endNanos = UNSET;
@@ -25,6 +25,17 @@ final class TokenTimeline {
 
     TokenTimeline(long startNanos) {
         this.startNanos = startNanos;
+    }
+
+    /**
+     * Time zero moves to {@code nanos}: the request has started to be written. Until then it is when
+     * the call began, so that a call which never got that far is still timed.
+     */
+    void startAt(long nanos) {
+        if (firstDataNanos != UNSET || endNanos != UNSET) {
+            throw new IllegalStateException("time zero moved after the call was stamped");
+        }
+        startNanos = nanos;
     }
 
     /** One SSE data event arrived at {@code nanos}, carrying {@code kind}. */

@@ -32,6 +32,26 @@ class TokenTimelineTest {
         assertEquals(260L, timeline.totalDurationMs());
     }
 
+    /** The call began at T0, but the request was only written 3 ms later: that is time zero. */
+    @Test
+    void timeZeroMovesToWhenTheRequestIsWritten() {
+        TokenTimeline timeline = new TokenTimeline(T0);
+        timeline.startAt(T0 + 3 * MS);
+        timeline.event(T0 + 93 * MS, EventKind.ANSWER_TOKEN);
+        timeline.end(T0 + 103 * MS);
+
+        assertEquals(90L, timeline.firstDeltaMs());
+        assertEquals(100L, timeline.totalDurationMs());
+    }
+
+    @Test
+    void timeZeroCannotMoveOnceAnEventIsStamped() {
+        TokenTimeline timeline = new TokenTimeline(T0);
+        timeline.event(T0 + 90 * MS, EventKind.NO_TOKEN);
+
+        assertThrows(IllegalStateException.class, () -> timeline.startAt(T0 + 3 * MS));
+    }
+
     @Test
     void gapsAreBetweenTokenCarryingEventsOnly() {
         TokenTimeline timeline = new TokenTimeline(T0);
