@@ -29,6 +29,11 @@ record LevelResult(Level level, ClientKind client, int failed, String firstFailu
         return (double) cpu.clientNanos() / wallNanos;
     }
 
+    /** The emitter thread's CPU time over wall time, on the same cores. */
+    double emitterCoresUsed() {
+        return (double) cpu.emitterNanos() / wallNanos;
+    }
+
     private double perThousandEvents(long nanos) {
         return events == 0 ? Double.NaN : nanos / 1e6 / (events / 1000.0);
     }

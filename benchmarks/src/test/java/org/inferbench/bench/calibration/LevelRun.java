@@ -63,9 +63,10 @@ final class LevelRun {
             client.join();
         }
         long wall = System.nanoTime() - wallBefore;
-        long clientCpu = (processCpuNanos() - cpuBefore) - (emitter.cpuNanos() - emitterBefore);
+        long emitterCpu = emitter.cpuNanos() - emitterBefore;
+        long clientCpu = (processCpuNanos() - cpuBefore) - emitterCpu;
 
-        return summarise(level, kind, received, new CpuUse(callingCpu.sum(), clientCpu), wall);
+        return summarise(level, kind, received, new CpuUse(callingCpu.sum(), clientCpu, emitterCpu), wall);
     }
 
     private LevelResult summarise(Level level, ClientKind kind, ReceivedStream[] received, CpuUse cpu, long wall) {
