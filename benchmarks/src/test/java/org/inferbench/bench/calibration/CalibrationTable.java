@@ -9,8 +9,8 @@ final class CalibrationTable {
     private static final String HEADER = """
             | concurrency | schedule (events/s) | client | streams (failed) | request send p50 / p99 \
             | TTFT error p50 / p99 / max | gap error p50 / p99 | total error p50 / p99 \
-            | CPU ms per 1,000 events: calling threads / whole client | client cores | emitter cores |
-            |---:|---|---|---:|---:|---:|---:|---:|---:|---:|---:|
+            | CPU ms per 1,000 events: calling threads / whole client | client cores | emitter cores | load |
+            |---:|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|
             """;
 
     private CalibrationTable() {
@@ -22,7 +22,7 @@ final class CalibrationTable {
             Level level = r.level();
             table.append(String.format(Locale.ROOT,
                     "| %d | %d + %d x %d ms (%,.0f) | %s | %d (%d) | %s / %s | %s / %s / %s | %s / %s | %s / %s "
-                            + "| %.1f / %.1f | %.2f | %.2f |%n",
+                            + "| %.1f / %.1f | %.2f | %.2f | %.1f |%n",
                     level.concurrency(), level.schedule().firstEvent().toMillis(), level.schedule().tokenEvents(),
                     level.schedule().gap().toMillis(), level.eventsPerSecond(), r.client().label(),
                     r.level().streams(), r.failed(),
@@ -31,7 +31,7 @@ final class CalibrationTable {
                     ms(r.firstEvent().maxMs()),
                     ms(r.gaps().percentileMs(0.50)), ms(r.gaps().percentileMs(0.99)),
                     ms(r.total().percentileMs(0.50)), ms(r.total().percentileMs(0.99)),
-                    r.callingThreadsMsPerThousandEvents(), r.clientMsPerThousandEvents(), r.coresUsed(), r.emitterCoresUsed()));
+                    r.callingThreadsMsPerThousandEvents(), r.clientMsPerThousandEvents(), r.coresUsed(), r.emitterCoresUsed(), r.loadAverage()));
         }
         return table.toString();
     }

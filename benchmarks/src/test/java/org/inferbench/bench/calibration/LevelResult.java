@@ -9,10 +9,11 @@ package org.inferbench.bench.calibration;
  * @param cpu           the CPU time the client used over the level
  * @param wallNanos     from releasing the threads to the last one finishing
  * @param events        data events read by the counted streams
+ * @param loadAverage   the machine's 1 minute load average when the level started
  */
 record LevelResult(Level level, ClientKind client, int failed, String firstFailure, Distribution send,
                    Distribution firstEvent, Distribution gaps, Distribution total, CpuUse cpu,
-                   long wallNanos, long events) {
+                   long wallNanos, long events, double loadAverage) {
 
     /** Milliseconds of CPU per 1,000 data events read, of the calling threads alone. */
     double callingThreadsMsPerThousandEvents() {

@@ -55,6 +55,7 @@ final class LevelRun {
         clients.forEach(Thread::start);
         ready.await();
 
+        double load = MachineInfo.oneMinuteLoad();
         long cpuBefore = processCpuNanos();
         long emitterBefore = emitter.cpuNanos();
         long wallBefore = System.nanoTime();
@@ -66,10 +67,11 @@ final class LevelRun {
         long emitterCpu = emitter.cpuNanos() - emitterBefore;
         long clientCpu = (processCpuNanos() - cpuBefore) - emitterCpu;
 
-        return summarise(level, kind, received, new CpuUse(callingCpu.sum(), clientCpu, emitterCpu), wall);
+        return summarise(level, kind, received, new CpuUse(callingCpu.sum(), clientCpu, emitterCpu), wall, load);
     }
 
-    private LevelResult summarise(Level level, ClientKind kind, ReceivedStream[] received, CpuUse cpu, long wall) {
+    private LevelResult summarise(Level level, ClientKind kind, ReceivedStream[] received, CpuUse cpu, long wall,
+                                  double load) {
         List<StreamErrors> counted = new ArrayList<>();
         int failed = 0;
         String firstFailure = null;
@@ -102,7 +104,7 @@ final class LevelRun {
         }
         long events = (long) counted.size() * level.schedule().dataEvents();
         return new LevelResult(level, kind, failed, firstFailure, new Distribution(send), new Distribution(first),
-                new Distribution(gaps), new Distribution(total), cpu, wall, events);
+                new Distribution(gaps), new Distribution(total), cpu, wall, events, load);
     }
 
     private static long processCpuNanos() {

@@ -30,6 +30,11 @@ record MachineInfo(int processors, String cpuModel, String jdk, String os) {
         }
     }
 
+    /** The 1 minute load average: how many processes wanted the cores, this run's included. */
+    static double oneMinuteLoad() {
+        return ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+    }
+
     private static String readCpuModel() {
         try {
             return Files.readAllLines(CPU_INFO).stream()

@@ -12,8 +12,8 @@ import org.inferbench.time.Ticker;
  * the client can see.
  *
  * <p>Why not just before the call is handed to OkHttp: the calibration (docs/CALIBRATION.md) found
- * OkHttp's interceptors and connection pool taking 0.2 ms per call with a warm JIT and about 1 ms
- * with a cold one, all of it counted in {@code first_delta_ms} although no byte had left yet.
+ * OkHttp's interceptors and connection pool taking about 0.2 ms per call with a warm JIT and 0.5 to
+ * 1.6 ms with a cold one, all of it counted in {@code first_delta_ms} although no byte had left yet.
  */
 final class TimeZeroWatcher extends EventListener {
 
