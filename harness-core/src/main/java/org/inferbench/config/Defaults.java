@@ -69,4 +69,10 @@ public final class Defaults {
 
     /** A warm success rate below this is a red flag: investigate before publishing (SPEC section 7). */
     public static final double MIN_SUCCESS_RATE = 0.95;
+
+    /**
+     * Below this many warm samples a report marks p95 with a dagger: with type-7 interpolation, the p95 of fewer
+     * than 20 values is interpolated between the two largest ones, so it reports the worst calls, not a tail.
+     */
+    public static final int P95_MIN_SAMPLES = 20;
 }

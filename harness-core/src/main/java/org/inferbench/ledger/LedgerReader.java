@@ -127,16 +127,16 @@ public final class LedgerReader {
     }
 
     private void dispatch(String line, LineHeader header) throws IOException {
-        if (header.type() == null) {
-            throw error("missing required field 'type' (a string)");
-        }
         if (!metaSeen) {
-            if (!header.type().equals(MetaRecord.TYPE)) {
+            if (!MetaRecord.TYPE.equals(header.type())) {
                 throw error("the first line is not a meta record (\"type\":\"meta\"); not a ledger");
             }
             metaSeen = true;
             visitor.meta(bind(META, line));
             return;
+        }
+        if (header.type() == null) {
+            throw error("missing required field 'type' (a string)");
         }
         switch (header.type()) {
             case CallRecord.TYPE -> dispatchCall(line, header);

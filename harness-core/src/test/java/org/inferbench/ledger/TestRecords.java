@@ -16,13 +16,24 @@ public final class TestRecords {
     private TestRecords() {
     }
 
-    /** An unfinished run's meta record with one reachable, fully identified cell. */
+    /** An unfinished run's meta record, clean git tree, with one reachable, fully identified cell. */
     public static MetaRecord meta(String runId) {
-        CellFacts facts = new CellFacts(CELL, "llamacpp", "http://127.0.0.1:11436", true, null, "b11669",
-                null, "/models/qwen3.5-0.8b.gguf", 800_000_000L, 500_000_000L, null);
-        return new MetaRecord(MetaRecord.TYPE, runId, "0123456789abcdef0123456789abcdef01234567", false, "0.1.0",
-                "2026-11-28T10:00:00Z", null, "bench-host", 0.5, null, null, null, List.of(CELL), List.of(),
-                List.of(facts), Map.of("P-EASY", "ab12"), 5, "17.0.15", "1.37", List.of("-i", "5"), "A");
+        return meta(runId, List.of(CELL), List.of(reachable(CELL)), "0123456789abcdef0123456789abcdef01234567",
+                false, List.of(), null);
+    }
+
+    /** A meta record with what the reproducibility checklist looks at chosen by the caller. */
+    public static MetaRecord meta(String runId, List<String> cellsPlanned, List<CellFacts> cells, String gitSha,
+                                  Boolean gitDirty, List<String> gitDirtyFiles, String finishedAtUtc) {
+        return new MetaRecord(MetaRecord.TYPE, runId, gitSha, gitDirty, "0.1.0", "2026-11-28T10:00:00Z",
+                finishedAtUtc, "bench-host", 0.5, finishedAtUtc == null ? null : 0.75, null, null, cellsPlanned,
+                gitDirtyFiles, cells, Map.of("P-EASY", "ab12"), 5, "17.0.15", "1.37", List.of("-i", "5"), "A");
+    }
+
+    /** A cell that passed its health check, with its engine version and model file recorded. */
+    public static CellFacts reachable(String cellId) {
+        return new CellFacts(cellId, "llamacpp", "http://127.0.0.1:11436", true, null, "b11669", null,
+                "/models/qwen3.5-0.8b.gguf", 800_000_000L, 500_000_000L, null);
     }
 
     /** A call that succeeded, with tokens/s from the SPEC formula. */
