@@ -1,9 +1,5 @@
 package org.inferbench.ledger;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonMappingException;
-import com.fasterxml.jackson.databind.ObjectReader;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -11,15 +7,18 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Arrays;
+import java.util.Deque;
 import java.util.List;
-import java.util.Optional;
-import java.util.stream.Collectors;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.inferbench.record.CallRecord;
-import org.inferbench.record.Json;
+import org.inferbench.record.LedgerLine;
 import org.inferbench.record.MetaRecord;
-import org.inferbench.record.Phase;
 import org.inferbench.record.SkippedRecord;
 
 /**
@@ -33,23 +32,27 @@ import org.inferbench.record.SkippedRecord;
  *   <li>a last line that does not parse is a warning: the run was cut off while writing it, and every
  *       line before it is good. Any other line that does not parse is an error.</li>
  * </ul>
- * Errors are {@link LedgerFormatException}s naming the source and the line. Blank lines are skipped.
+ * Errors are {@link LedgerFormatException}s naming the source and the line; reading stops at the first.
+ * Blank lines are skipped.
+ *
+ * <p>Parsing JSON is nearly all the cost of reading a large ledger, so it can run on several threads:
+ * lines are parsed in batches on worker threads and handed to the visitor in file order, from the
+ * calling thread, exactly as a sequential read would.
  */
 public final class LedgerReader {
 
-    private static final JsonFactory FACTORY = Json.mapper().getFactory();
-    private static final ObjectReader META = Json.mapper().readerFor(MetaRecord.class);
-    private static final ObjectReader CALL = Json.mapper().readerFor(CallRecord.class);
-    private static final ObjectReader SKIPPED = Json.mapper().readerFor(SkippedRecord.class);
+    /** Lines per unit of parallel work: large enough to amortise the hand-off, small enough to stay in cache. */
+    private static final int BATCH_LINES = 1024;
 
     private final String source;
     private final LedgerVisitor visitor;
-    private int lineNumber;
+    private final LineParser parser;
     private boolean metaSeen;
 
     private LedgerReader(String source, LedgerVisitor visitor) {
         this.source = source;
         this.visitor = visitor;
+        this.parser = new LineParser(source);
     }
 
     /** Reads a whole ledger into memory. */
@@ -65,9 +68,9 @@ public final class LedgerReader {
      * @param source what to call the input in messages (a file name, {@code <stdin>})
      */
     public static Ledger read(InputStream in, String source) throws IOException {
-        Collector collector = new Collector();
+        LedgerCollector collector = new LedgerCollector();
         read(in, source, collector);
-        return new Ledger(collector.meta, collector.calls, collector.skipped, collector.warnings);
+        return collector.ledger();
     }
 
     /** Streams a ledger to {@code visitor}. */
@@ -78,144 +81,140 @@ public final class LedgerReader {
     }
 
     /**
-     * Streams a ledger to {@code visitor}, one line at a time; nothing is kept. Does not close {@code in}.
+     * Streams a ledger to {@code visitor}, parsing on the calling thread. Nothing is kept. Does not close {@code in}.
      *
      * @param source what to call the input in messages (a file name, {@code <stdin>})
      */
     public static void read(InputStream in, String source, LedgerVisitor visitor) throws IOException {
+        read(in, source, visitor, 1);
+    }
+
+    /**
+     * Streams a ledger to {@code visitor}, parsing on {@code parserThreads} worker threads (1: the calling
+     * thread). The visitor is called from the calling thread only, in file order. Does not close {@code in}.
+     *
+     * @param source what to call the input in messages (a file name, {@code <stdin>})
+     */
+    public static void read(InputStream in, String source, LedgerVisitor visitor, int parserThreads)
+            throws IOException {
+        if (parserThreads < 1) {
+            throw new IllegalArgumentException("parserThreads must be at least 1, was " + parserThreads);
+        }
         BufferedReader lines = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16);
-        new LedgerReader(source, visitor).readAll(lines);
-    }
-
-    private void readAll(BufferedReader lines) throws IOException {
-        for (String line = lines.readLine(); line != null; line = lines.readLine()) {
-            lineNumber++;
-            if (line.isBlank()) {
-                continue;
-            }
-            Optional<LineHeader> header = scan(line, lines);
-            if (header.isEmpty()) {
-                break;
-            }
-            dispatch(line, header.get());
-        }
-        if (!metaSeen) {
-            throw error("empty: a ledger starts with its meta record");
-        }
-    }
-
-    /** The line's header, or empty when it is a cut-off last line (warned about). */
-    private Optional<LineHeader> scan(String line, BufferedReader lines) throws IOException {
+        ExecutorService workers = parserThreads == 1 ? null : Executors.newFixedThreadPool(parserThreads, task -> {
+            Thread thread = new Thread(task, "ledger-parser");
+            thread.setDaemon(true);
+            return thread;
+        });
         try {
-            return Optional.of(LineHeader.scan(FACTORY, line));
-        } catch (JsonProcessingException e) {
-            if (metaSeen && nothingFollows(lines)) {
-                warn(LedgerWarning.Kind.TRUNCATED, "line is truncated (the run was cut off); ignored");
-                return Optional.empty();
+            new LedgerReader(source, visitor).readAll(lines, workers, 2 * parserThreads);
+        } finally {
+            if (workers != null) {
+                workers.shutdownNow();
             }
-            throw error("malformed line: " + e.getOriginalMessage(), e);
         }
     }
 
-    private static boolean nothingFollows(BufferedReader lines) throws IOException {
-        for (String next = lines.readLine(); next != null; next = lines.readLine()) {
-            if (!next.isBlank()) {
-                return false;
+    /**
+     * Keeps up to {@code inFlight} batches ahead of the one being applied. Always at least one: a broken
+     * line at the end of a batch is the file's last line only if no other batch follows it.
+     */
+    private void readAll(BufferedReader lines, ExecutorService workers, int inFlight) throws IOException {
+        Deque<Future<List<LineOutcome>>> pending = new ArrayDeque<>();
+        int lineNumber = 0;
+        boolean first = true;
+        boolean end = false;
+        while (!end) {
+            List<NumberedLine> batch = new ArrayList<>(BATCH_LINES);
+            while (batch.size() < BATCH_LINES) {
+                String text = lines.readLine();
+                if (text == null) {
+                    end = true;
+                    break;
+                }
+                lineNumber++;
+                if (!text.isBlank()) {
+                    batch.add(new NumberedLine(lineNumber, text, first));
+                    first = false;
+                }
+            }
+            if (!batch.isEmpty()) {
+                pending.add(parse(batch, workers));
+            }
+            while (pending.size() > (end ? 0 : inFlight)) {
+                List<LineOutcome> outcomes = await(pending.removeFirst());
+                boolean lastBatch = end && pending.isEmpty();
+                for (int i = 0; i < outcomes.size(); i++) {
+                    apply(outcomes.get(i), lastBatch && i == outcomes.size() - 1);
+                }
             }
         }
-        return true;
-    }
-
-    private void dispatch(String line, LineHeader header) throws IOException {
         if (!metaSeen) {
-            if (!MetaRecord.TYPE.equals(header.type())) {
-                throw error("the first line is not a meta record (\"type\":\"meta\"); not a ledger");
+            throw new LedgerFormatException(source, Math.max(lineNumber, 1),
+                    "empty: a ledger starts with its meta record");
+        }
+    }
+
+    private Future<List<LineOutcome>> parse(List<NumberedLine> batch, ExecutorService workers) {
+        if (workers == null) {
+            return CompletableFuture.completedFuture(parse(batch));
+        }
+        return workers.submit(() -> parse(batch));
+    }
+
+    private List<LineOutcome> parse(List<NumberedLine> batch) {
+        List<LineOutcome> outcomes = new ArrayList<>(batch.size());
+        for (NumberedLine line : batch) {
+            outcomes.add(parser.parse(line.number(), line.text(), line.first()));
+        }
+        return outcomes;
+    }
+
+    private static List<LineOutcome> await(Future<List<LineOutcome>> batch) throws IOException {
+        try {
+            return batch.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while reading a ledger", e);
+        } catch (ExecutionException e) {
+            // The parser turns every problem with a line into an outcome; anything else is a bug, thrown as is.
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
             }
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
+    /** Applies one outcome in file order: to the visitor, or as a warning, or by failing. */
+    private void apply(LineOutcome outcome, boolean lastLine) throws LedgerFormatException {
+        if (outcome instanceof LineOutcome.Parsed parsed) {
+            deliver(parsed.value());
+        } else if (outcome instanceof LineOutcome.Passed passed) {
+            visitor.warning(passed.warning());
+        } else if (outcome instanceof LineOutcome.Invalid invalid) {
+            throw invalid.error();
+        } else if (outcome instanceof LineOutcome.Malformed malformed) {
+            if (!metaSeen || !lastLine) {
+                throw new LedgerFormatException(source, malformed.line(),
+                        "malformed line: " + malformed.cause().getOriginalMessage(), malformed.cause());
+            }
+            visitor.warning(new LedgerWarning(source, malformed.line(), LedgerWarning.Kind.TRUNCATED,
+                    "line is truncated (the run was cut off); ignored"));
+        }
+    }
+
+    private void deliver(LedgerLine line) {
+        if (line instanceof MetaRecord meta) {
             metaSeen = true;
-            visitor.meta(bind(META, line));
-            return;
-        }
-        if (header.type() == null) {
-            throw error("missing required field 'type' (a string)");
-        }
-        switch (header.type()) {
-            case CallRecord.TYPE -> dispatchCall(line, header);
-            case MetaRecord.TYPE -> warn(LedgerWarning.Kind.EXTRA_META,
-                    "a second meta record; ignored (line 1 describes the run)");
-            default -> warn(LedgerWarning.Kind.UNKNOWN, "unknown type '" + header.type() + "'; line ignored");
+            visitor.meta(meta);
+        } else if (line instanceof CallRecord call) {
+            visitor.call(call);
+        } else if (line instanceof SkippedRecord skipped) {
+            visitor.skipped(skipped);
         }
     }
 
-    private void dispatchCall(String line, LineHeader header) throws IOException {
-        requireFields(header, LineHeader.CALL_FIELDS);
-        Optional<Phase> phase = Arrays.stream(Phase.values())
-                .filter(p -> p.wireName().equals(header.phase())).findFirst();
-        if (phase.isEmpty()) {
-            warn(LedgerWarning.Kind.UNKNOWN, "unknown phase '" + header.phase() + "'; line ignored");
-        } else if (phase.get() == Phase.SKIPPED) {
-            visitor.skipped(bind(SKIPPED, line));
-        } else {
-            requireFields(header, LineHeader.MADE_CALL_FIELDS);
-            visitor.call(bind(CALL, line));
-        }
-    }
-
-    private void requireFields(LineHeader header, List<String> required) throws LedgerFormatException {
-        String missing = header.missing(required);
-        if (!missing.isEmpty()) {
-            throw error("missing required field " + missing);
-        }
-    }
-
-    private <T> T bind(ObjectReader reader, String line) throws LedgerFormatException {
-        try {
-            return reader.readValue(line);
-        } catch (JsonMappingException e) {
-            String field = e.getPath().stream().map(JsonMappingException.Reference::getFieldName)
-                    .filter(name -> name != null).collect(Collectors.joining("."));
-            throw error((field.isEmpty() ? "" : "field '" + field + "': ") + e.getOriginalMessage(), e);
-        } catch (IOException e) {
-            throw error(e.getMessage(), e);
-        }
-    }
-
-    private void warn(LedgerWarning.Kind kind, String message) {
-        visitor.warning(new LedgerWarning(source, lineNumber, kind, message));
-    }
-
-    private LedgerFormatException error(String message) {
-        return error(message, null);
-    }
-
-    private LedgerFormatException error(String message, Throwable cause) {
-        return new LedgerFormatException(source, Math.max(lineNumber, 1), message, cause);
-    }
-
-    /** Keeps everything, for {@link #read(InputStream, String)}. */
-    private static final class Collector implements LedgerVisitor {
-        MetaRecord meta;
-        final List<CallRecord> calls = new ArrayList<>();
-        final List<SkippedRecord> skipped = new ArrayList<>();
-        final List<LedgerWarning> warnings = new ArrayList<>();
-
-        @Override
-        public void meta(MetaRecord meta) {
-            this.meta = meta;
-        }
-
-        @Override
-        public void call(CallRecord call) {
-            calls.add(call);
-        }
-
-        @Override
-        public void skipped(SkippedRecord skipped) {
-            this.skipped.add(skipped);
-        }
-
-        @Override
-        public void warning(LedgerWarning warning) {
-            warnings.add(warning);
-        }
+    /** @param first true for the first line that is not blank */
+    private record NumberedLine(int number, String text, boolean first) {
     }
 }

@@ -18,8 +18,10 @@ import org.inferbench.record.MetaRecord;
  *
  * <p>Each line goes to the file in a single {@code write} of its whole bytes, newline included, with
  * no buffer in this process: once {@link #append} returns, the line is the operating system's, and
- * killing the JVM cannot lose it nor leave half of it. Lines are not forced to the disk one by one
- * (that would cost a disk flush per call); {@link #finish} does force everything.
+ * killing the JVM cannot lose it. A kill leaves whole lines; should a line ever be cut (a full disk, a
+ * power cut), it is the last one, which {@link LedgerReader} reads as a run that was cut off. Lines are
+ * not forced to the disk one by one (that would cost a disk flush per call); {@link #finish} forces
+ * everything.
  *
  * <p>{@link #finish} fills in what is known only at the end by rewriting line 1 atomically: a
  * reader sees either the old meta or the new one, never a mix, and every call is kept.
@@ -86,24 +88,29 @@ public final class LedgerWriter implements AutoCloseable {
         open.close();
         channel = null;
 
-        Path dir = file.toAbsolutePath().getParent();
-        Path temp = Files.createTempFile(dir, file.getFileName().toString() + ".", ".tmp");
+        // A plain sibling, not Files.createTempFile: that one is private (0600) and the ledger would become so.
+        Path temp = file.resolveSibling(file.getFileName() + ".finishing");
         try {
-            try (FileChannel in = FileChannel.open(file, StandardOpenOption.READ);
-                 FileChannel out = FileChannel.open(temp, StandardOpenOption.WRITE)) {
-                writeFully(out, lineBytes(finishedMeta));
-                long rest = afterFirstLine(in);
-                long size = in.size();
-                for (long pos = rest; pos < size; ) {
-                    pos += in.transferTo(pos, size - pos, out);
-                }
-                out.force(true);
-            }
+            writeWithNewFirstLine(temp, finishedMeta);
             Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } finally {
             Files.deleteIfExists(temp);
         }
-        forceDirectory(dir);
+        forceDirectory(file.toAbsolutePath().getParent());
+    }
+
+    /** Writes {@code meta} then every line of the ledger after its first into {@code temp}, and forces it to the disk. */
+    private void writeWithNewFirstLine(Path temp, MetaRecord meta) throws IOException {
+        try (FileChannel in = FileChannel.open(file, StandardOpenOption.READ);
+             FileChannel out = FileChannel.open(temp, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
+                     StandardOpenOption.WRITE)) {
+            writeFully(out, lineBytes(meta));
+            long size = in.size();
+            for (long pos = afterFirstLine(in); pos < size; ) {
+                pos += in.transferTo(pos, size - pos, out);
+            }
+            out.force(true);
+        }
     }
 
     /** Closes without finishing: the meta keeps {@code finished_at_utc} null. Idempotent. */

@@ -176,6 +176,49 @@ class LedgerReaderTest {
         assertTrue(ledger.warnings().isEmpty());
     }
 
+    /** Large enough for several batches, so the parallel reader's hand-off and ordering are exercised. */
+    @Test
+    void parsingOnSeveralThreadsGivesTheSameLinesInTheSameOrder() throws Exception {
+        List<String> lines = new ArrayList<>();
+        lines.add(json(meta("r")));
+        for (int i = 0; i < 5000; i++) {
+            lines.add(json(warm(i, 100 + i, 900 + i)));
+            if (i % 1000 == 0) {
+                lines.add("{\"type\":\"gpu_sample\"}");
+            }
+        }
+        lines.add("{\"type\":\"call\",\"cell_id\":\"c\",\"pro");
+        String text = String.join("\n", lines) + "\n\n";
+
+        Ledger sequential = read(text, 1);
+        Ledger parallel = read(text, 3);
+
+        assertEquals(5000, parallel.calls().size());
+        assertEquals(sequential, parallel);
+        assertEquals(6, parallel.warnings().size());
+        assertTrue(parallel.truncated());
+    }
+
+    @Test
+    void parsingOnSeveralThreadsStopsAtTheFirstBrokenLine() {
+        List<String> lines = new ArrayList<>();
+        lines.add(json(meta("r")));
+        for (int i = 0; i < 5000; i++) {
+            lines.add(i == 2500 || i == 4000 ? "{\"type\":" : json(warm(i, 100 + i, 900 + i)));
+        }
+        String text = String.join("\n", lines) + "\n";
+
+        LedgerFormatException e = assertThrows(LedgerFormatException.class, () -> read(text, 2));
+
+        assertEquals(2502, e.line());
+    }
+
+    private static Ledger read(String text, int threads) throws IOException {
+        LedgerCollector collector = new LedgerCollector();
+        LedgerReader.read(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), SOURCE, collector, threads);
+        return collector.ledger();
+    }
+
     private static Ledger read(String... lines) throws IOException {
         String text = lines.length == 0 ? "" : String.join("\n", lines) + "\n";
         return LedgerReader.read(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), SOURCE);

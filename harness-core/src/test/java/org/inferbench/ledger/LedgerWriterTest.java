@@ -8,12 +8,15 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.inferbench.record.CallRecord;
 import org.inferbench.record.MetaRecord;
@@ -82,6 +85,18 @@ class LedgerWriterTest {
         try (Stream<Path> files = Files.list(dir)) {
             assertEquals(List.of(file), files.toList(), "no temporary file is left behind");
         }
+    }
+
+    @Test
+    void finishKeepsTheFilePermissions() throws Exception {
+        Path file = dir.resolve("r.jsonl");
+        LedgerWriter writer = LedgerWriter.create(file, meta("r"));
+        assumeTrue(file.getFileSystem().supportedFileAttributeViews().contains("posix"));
+        Set<PosixFilePermission> before = Files.getPosixFilePermissions(file);
+
+        writer.finish(meta("r").finished("2026-11-28T10:30:00Z", 0.75));
+
+        assertEquals(before, Files.getPosixFilePermissions(file));
     }
 
     @Test

@@ -58,7 +58,8 @@ public final class ReproducibilityChecklist {
                 breaches.add(cell.cellId() + ": engine_version not recorded");
             }
             if (cell.modelDigest() == null && cell.ggufSha256() == null && cell.modelPath() == null) {
-                breaches.add(cell.cellId() + ": model identity not recorded (no model_digest, gguf_sha256 or model_path)");
+                breaches.add(cell.cellId()
+                        + ": model identity not recorded (no model_digest, gguf_sha256 or model_path)");
             }
         }
     }

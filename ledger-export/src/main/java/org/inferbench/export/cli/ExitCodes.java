@@ -17,7 +17,8 @@ public final class ExitCodes {
     static final String HEADING = "%nExit codes:%n";
     static final String OK_HELP = "0:done";
     static final String SOFTWARE_HELP = "1:internal error (a bug; the stack trace is printed)";
-    static final String USAGE_HELP = "2:bad usage or unusable input: a bad flag; a missing, unreadable or malformed file";
+    static final String USAGE_HELP =
+            "2:bad usage or unusable input: a bad flag; a missing, unreadable or malformed file";
 
     private ExitCodes() {
     }

@@ -25,7 +25,8 @@ final class UserErrorHandler implements IExecutionExceptionHandler {
         if (problem == null) {
             throw exception;
         }
-        command.getErr().println(command.getColorScheme().errorText(command.getCommandSpec().qualifiedName() + ": " + describe(problem)));
+        String message = command.getCommandSpec().qualifiedName() + ": " + describe(problem);
+        command.getErr().println(command.getColorScheme().errorText(message));
         command.getErr().flush();
         return ExitCodes.USAGE;
     }

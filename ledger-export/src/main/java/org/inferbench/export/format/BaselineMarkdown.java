@@ -23,13 +23,14 @@ import org.inferbench.record.MetaRecord;
  */
 public final class BaselineMarkdown {
 
-    static final String[] COLD_COLUMNS = {"prompt", "first_delta_ms", "total_duration_ms", "completion_tokens",
-            "tokens_per_sec", "cold_kind", "error"};
+    static final List<String> COLD_COLUMNS = List.of("prompt", "first_delta_ms", "total_duration_ms",
+            "completion_tokens", "tokens_per_sec", "cold_kind", "error");
     /** The warm table's columns after the first; the across-prompts table shares them. */
-    static final String[] WARM_COLUMNS = {"first_delta_ms p50", "first_delta_ms p95", "total_duration_ms p50",
-            "total_duration_ms p95", "completion_tokens p50", "tokens_per_sec mean", "n", "success_rate"};
-    static final String[] CELL_FACTS_COLUMNS = {"cell", "engine", "reachable", "engine_version", "model_digest",
-            "gguf_sha256", "model_path", "health_reason"};
+    static final List<String> WARM_COLUMNS = List.of("first_delta_ms p50", "first_delta_ms p95",
+            "total_duration_ms p50", "total_duration_ms p95", "completion_tokens p50", "tokens_per_sec mean", "n",
+            "success_rate");
+    static final List<String> CELL_FACTS_COLUMNS = List.of("cell", "engine", "reachable", "engine_version",
+            "model_digest", "gguf_sha256", "model_path", "health_reason");
 
     private static final String DAGGER = "†";
 
@@ -98,7 +99,7 @@ public final class BaselineMarkdown {
 
     private static String gitState(MetaRecord meta) {
         if (meta.gitDirty() == null) {
-            return "clean or dirty not recorded";
+            return "dirty or not: not recorded";
         }
         if (!meta.gitDirty()) {
             return "clean";
@@ -117,7 +118,7 @@ public final class BaselineMarkdown {
         List<String> columns = new ArrayList<>();
         columns.add("cell");
         columns.addAll(run.prompts());
-        MarkdownTable table = new MarkdownTable(columns.toArray(String[]::new));
+        MarkdownTable table = new MarkdownTable(columns);
         for (CellSummary cell : run.cells()) {
             List<String> row = new ArrayList<>();
             row.add(cell.cellId());
@@ -135,27 +136,38 @@ public final class BaselineMarkdown {
         out.append("\n## ").append(cell.cellId()).append("\n\n");
         if (cell.batches().isEmpty()) {
             out.append("no calls recorded\n");
-            return;
-        }
-        if (cell.skipped()) {
+        } else if (cell.skipped()) {
             out.append(cell.batches().stream().map(BaselineMarkdown::skipped).distinct()
                     .collect(Collectors.joining("\n\n"))).append('\n');
-            return;
+        } else {
+            coldTable(cell);
+            warmTable(cell);
+            acrossPrompts(cell);
         }
+    }
+
+    private void coldTable(CellSummary cell) {
         out.append("### cold\n\n");
-        MarkdownTable cold = new MarkdownTable(COLD_COLUMNS).text("cold_kind", "error");
-        cell.batches().forEach(batch -> cold.row(coldRow(batch)));
-        cold.appendTo(out);
+        MarkdownTable table = new MarkdownTable(COLD_COLUMNS).text(List.of("cold_kind", "error"));
+        cell.batches().forEach(batch -> table.row(coldRow(batch)));
+        table.appendTo(out);
+    }
 
+    private void warmTable(CellSummary cell) {
         out.append("\n### warm\n\n");
-        MarkdownTable warm = new MarkdownTable(warmColumns("prompt"));
-        cell.batches().forEach(batch -> warm.row(batch.skipped()
+        MarkdownTable table = new MarkdownTable(warmColumns("prompt"));
+        cell.batches().forEach(batch -> table.row(batch.skipped()
                 ? new String[] {batch.promptId(), skipped(batch)} : warmRow(batch.promptId(), batch.warm())));
-        warm.appendTo(out);
+        table.appendTo(out);
+    }
 
+    /** The cell's warm calls pooled over its prompts, in the warm table's columns. */
+    private void acrossPrompts(CellSummary cell) {
         out.append("\n### across prompts\n\n");
         long prompts = cell.batches().stream().filter(b -> !b.skipped()).count();
-        new MarkdownTable(warmColumns("prompts")).row(warmRow("all (" + prompts + ")", cell.acrossPrompts())).appendTo(out);
+        new MarkdownTable(warmColumns("prompts"))
+                .row(warmRow("all (" + prompts + ")", cell.acrossPrompts()))
+                .appendTo(out);
     }
 
     private static String[] coldRow(BatchSummary batch) {
@@ -166,8 +178,9 @@ public final class BaselineMarkdown {
         if (cold == null) {
             return new String[] {batch.promptId(), "no cold call"};
         }
-        return new String[] {batch.promptId(), Figures.whole(cold.firstDeltaMs()), Figures.whole(cold.totalDurationMs()),
-                Figures.whole(cold.completionTokens()), Figures.perSecond(cold.tokensPerSec()),
+        return new String[] {batch.promptId(), Figures.whole(cold.firstDeltaMs()),
+                Figures.whole(cold.totalDurationMs()), Figures.whole(cold.completionTokens()),
+                Figures.perSecond(cold.tokensPerSec()),
                 cold.coldKind() == null ? Figures.UNKNOWN : cold.coldKind().wireName(),
                 cold.error() == null ? "" : cold.error()};
     }
@@ -188,10 +201,10 @@ public final class BaselineMarkdown {
         return value + DAGGER;
     }
 
-    private static String[] warmColumns(String first) {
-        String[] columns = new String[WARM_COLUMNS.length + 1];
-        columns[0] = first;
-        System.arraycopy(WARM_COLUMNS, 0, columns, 1, WARM_COLUMNS.length);
+    private static List<String> warmColumns(String first) {
+        List<String> columns = new ArrayList<>();
+        columns.add(first);
+        columns.addAll(WARM_COLUMNS);
         return columns;
     }
 

@@ -17,14 +17,14 @@ final class MarkdownTable {
     private final Set<String> textColumns = new HashSet<>();
     private final List<List<String>> rows = new ArrayList<>();
 
-    MarkdownTable(String... columns) {
-        this.columns = List.of(columns);
-        textColumns.add(columns[0]);
+    MarkdownTable(List<String> columns) {
+        this.columns = List.copyOf(columns);
+        textColumns.add(columns.get(0));
     }
 
     /** Left-aligns these columns besides the first. */
-    MarkdownTable text(String... names) {
-        textColumns.addAll(List.of(names));
+    MarkdownTable text(List<String> names) {
+        textColumns.addAll(names);
         return this;
     }
 

@@ -59,28 +59,18 @@ public final class JmhResultsReader {
     private static void readResult(JsonNode result, String where, String source, LedgerVisitor visitor)
             throws InputFormatException {
         if (!result.has("benchmark") || !result.has("primaryMetric")) {
-            throw new InputFormatException(source, where + " is not a JMH result (no \"benchmark\" or \"primaryMetric\")");
+            throw new InputFormatException(source,
+                    where + " is not a JMH result (no \"benchmark\" or \"primaryMetric\")");
         }
         String cell = result.path("params").path("cell").asText(null);
         String prompt = result.path("params").path("prompt").asText(null);
         if (cell == null || prompt == null) {
             return;
         }
-        where += " (" + result.get("benchmark").asText() + ", cell=" + cell + ", prompt=" + prompt + ")";
+        String named = where + " (" + result.get("benchmark").asText() + ", cell=" + cell + ", prompt=" + prompt
+                + ")";
         JsonNode shape = result.path("primaryMetric").path("rawData");
-        Map<String, JsonNode> metrics = new LinkedHashMap<>();
-        for (String name : METRICS) {
-            JsonNode raw = result.path("secondaryMetrics").path(name).path("rawData");
-            if (raw.isMissingNode() && REQUIRED_METRICS.contains(name)) {
-                throw new InputFormatException(source, where + ": no secondary metric '" + name
-                        + "' (aggregate reads the results of the matrix benchmark, which records it)");
-            }
-            if (!raw.isMissingNode() && !sameShape(shape, raw)) {
-                throw new InputFormatException(source, where + ": secondary metric '" + name
-                        + "' does not have one value per measurement iteration");
-            }
-            metrics.put(name, raw);
-        }
+        Map<String, JsonNode> metrics = secondaryMetrics(result, shape, named, source);
         int warmIdx = 0;
         for (int fork = 0; fork < shape.size(); fork++) {
             for (int iteration = 0; iteration < shape.get(fork).size(); iteration++) {
@@ -89,6 +79,25 @@ public final class JmhResultsReader {
                 visitor.call(call.record(cell, prompt, cold ? Phase.COLD : Phase.WARM, cold ? 0 : warmIdx++));
             }
         }
+    }
+
+    /** Each metric's rawData by name (a missing node for an absent optional one), checked against {@code shape}. */
+    private static Map<String, JsonNode> secondaryMetrics(JsonNode result, JsonNode shape, String named, String source)
+            throws InputFormatException {
+        Map<String, JsonNode> metrics = new LinkedHashMap<>();
+        for (String name : METRICS) {
+            JsonNode raw = result.path("secondaryMetrics").path(name).path("rawData");
+            if (raw.isMissingNode() && REQUIRED_METRICS.contains(name)) {
+                throw new InputFormatException(source, named + ": no secondary metric '" + name
+                        + "' (aggregate reads the results of the matrix benchmark, which records it)");
+            }
+            if (!raw.isMissingNode() && !sameShape(shape, raw)) {
+                throw new InputFormatException(source, named + ": secondary metric '" + name
+                        + "' does not have one value per measurement iteration");
+            }
+            metrics.put(name, raw);
+        }
+        return metrics;
     }
 
     private static boolean sameShape(JsonNode shape, JsonNode raw) {

@@ -9,7 +9,8 @@ import org.inferbench.ledger.LedgerVisitor;
 
 /**
  * Reads a run from either of its two forms, told apart by content rather than by file name: a ledger is
- * JSON lines, each an object (the first the meta record); JMH results are one JSON array.
+ * JSON lines, each an object (the first the meta record); JMH results are one JSON array. A ledger is
+ * parsed on as many threads as there are processors (a million calls is mostly JSON parsing).
  */
 public final class RunReader {
 
@@ -33,7 +34,7 @@ public final class RunReader {
                 return RunSource.JMH_RESULTS;
             }
             case '{' -> {
-                LedgerReader.read(buffered, source, visitor);
+                LedgerReader.read(buffered, source, visitor, Runtime.getRuntime().availableProcessors());
                 return RunSource.LEDGER;
             }
             case -1 -> throw new InputFormatException(source, "empty input");
