@@ -71,6 +71,13 @@ public final class Defaults {
     public static final double MIN_SUCCESS_RATE = 0.95;
 
     /**
+     * {@value}: below this p-value, {@code compare} calls a move between two runs' warm calls a signal
+     * rather than noise. The conventional level: with 5 warm calls a side the smallest p the rank test can
+     * give is about 0.009, so a level much stricter could never be met at the default N.
+     */
+    public static final double SIGNIFICANCE_LEVEL = 0.05;
+
+    /**
      * {@value} bytes (1 MiB): the largest {@code cells.yaml} or {@code prompts.yaml} read. A thousand
      * cells take about 100 KB; a larger file is the wrong file, refused before it costs memory.
      */

@@ -40,9 +40,12 @@ final class WarmSamples {
     }
 
     WarmSummary summarize() {
-        return new WarmSummary(calls, errors, Quantiles.of(firstDeltaMs.getElements()),
-                Quantiles.of(totalDurationMs.getElements()), Quantiles.of(completionTokens.getElements()).p50(),
-                StatUtils.mean(tokensPerSec.getElements()));
+        double[] firstDelta = firstDeltaMs.getElements();
+        double[] totalDuration = totalDurationMs.getElements();
+        double[] rates = tokensPerSec.getElements();
+        return new WarmSummary(calls, errors, Quantiles.of(firstDelta), Quantiles.of(totalDuration),
+                Quantiles.of(completionTokens.getElements()).p50(), StatUtils.mean(rates),
+                WarmValues.sorting(firstDelta, totalDuration, rates));
     }
 
     private static void addIfKnown(ResizableDoubleArray values, Number value) {

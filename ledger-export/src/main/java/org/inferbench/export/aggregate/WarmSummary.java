@@ -8,9 +8,10 @@ package org.inferbench.export.aggregate;
  * @param n                  every warm call, failed or not
  * @param completionTokensP50 NaN without a sample
  * @param tokensPerSecMean   {@code warm.tokens_per_sec.mean}; NaN without a sample
+ * @param values             the values the statistics were taken over
  */
 public record WarmSummary(int n, int errors, Quantiles firstDeltaMs, Quantiles totalDurationMs,
-                          double completionTokensP50, double tokensPerSecMean) {
+                          double completionTokensP50, double tokensPerSecMean, WarmValues values) {
 
     /** {@code warm.success_rate = (N - errors) / N}; NaN when there was no warm call. */
     public double successRate() {

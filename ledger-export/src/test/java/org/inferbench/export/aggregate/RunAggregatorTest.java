@@ -2,6 +2,7 @@ package org.inferbench.export.aggregate;
 
 import static org.inferbench.ledger.TestRecords.call;
 import static org.inferbench.ledger.TestRecords.failed;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -52,6 +53,22 @@ class RunAggregatorTest {
         assertEquals(50.0, warm.completionTokensP50());
         assertEquals(1.0, warm.successRate());
         assertEquals(4, warm.firstDeltaMs().samples());
+    }
+
+    @Test
+    void theWarmValuesAreKeptSortedWithoutTheFailedCalls() {
+        warm(300, 1300, 50);
+        aggregator.call(failed(CELL, "P-EASY", Phase.WARM, 1, "HTTP 503"));
+        warm(100, 600, 50);
+        warm(200, 1200, 50);
+
+        WarmValues values = onlyBatch().warm().values();
+
+        assertArrayEquals(new double[] {100, 200, 300}, values.firstDeltaMs());
+        assertArrayEquals(new double[] {600, 1200, 1300}, values.totalDurationMs());
+        assertArrayEquals(new double[] {50, 50, 100}, values.tokensPerSec(), 1e-9);
+        values.firstDeltaMs()[0] = -1;
+        assertEquals(100, values.firstDeltaMs()[0], "a copy is handed out");
     }
 
     @Test
