@@ -1,14 +1,9 @@
 package org.inferbench.export.cli;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.PrintWriter;
 import java.util.concurrent.Callable;
-import org.inferbench.export.aggregate.RunAggregator;
-import org.inferbench.export.aggregate.RunSource;
 import org.inferbench.export.aggregate.RunSummary;
 import org.inferbench.export.format.BaselineMarkdown;
-import org.inferbench.export.read.RunReader;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -42,16 +37,7 @@ final class AggregateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        Input in = Input.of(input);
-        RunAggregator aggregator = new RunAggregator();
-        RunSource source;
-        try (InputStream stream = in.open(app.stdin())) {
-            source = RunReader.read(stream, in.name(), aggregator);
-        }
-        RunSummary summary = aggregator.summary(source);
-        PrintWriter err = spec.commandLine().getErr();
-        summary.warnings().forEach(warning -> err.println("warning: " + warning));
-        err.flush();
+        RunSummary summary = Input.of(input).aggregate(app.stdin(), spec.commandLine().getErr());
         output.write(BaselineMarkdown.render(summary), spec.commandLine());
         return ExitCodes.OK;
     }

@@ -3,8 +3,13 @@ package org.inferbench.export.cli;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.inferbench.export.aggregate.RunAggregator;
+import org.inferbench.export.aggregate.RunSource;
+import org.inferbench.export.aggregate.RunSummary;
+import org.inferbench.export.read.RunReader;
 
 /**
  * A positional input argument: a file, or standard input for {@code -} or no argument.
@@ -31,5 +36,18 @@ record Input(Path file, String name) {
             };
         }
         return Files.newInputStream(file);
+    }
+
+    /** Reads and aggregates the run (ledger or JMH results); the lines the reader passed over go to {@code err}. */
+    RunSummary aggregate(InputStream stdin, PrintWriter err) throws IOException {
+        RunAggregator aggregator = new RunAggregator();
+        RunSource source;
+        try (InputStream stream = open(stdin)) {
+            source = RunReader.read(stream, name, aggregator);
+        }
+        RunSummary summary = aggregator.summary(source);
+        summary.warnings().forEach(warning -> err.println("warning: " + warning));
+        err.flush();
+        return summary;
     }
 }

@@ -19,9 +19,9 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "ledger-export", mixinStandardHelpOptions = true, versionProvider = LedgerExport.Version.class,
         description = "Reads benchmark ledgers and JMH results; writes reports.",
-        subcommands = {AggregateCommand.class, HelpCommand.class},
+        subcommands = {AggregateCommand.class, CompareCommand.class, HelpCommand.class},
         exitCodeListHeading = ExitCodes.HEADING,
-        exitCodeList = {ExitCodes.OK_HELP, ExitCodes.SOFTWARE_HELP, ExitCodes.USAGE_HELP})
+        exitCodeList = {ExitCodes.OK_HELP, ExitCodes.SOFTWARE_HELP, ExitCodes.USAGE_HELP, ExitCodes.REGRESSION_HELP})
 public final class LedgerExport implements Runnable {
 
     private final InputStream stdin;

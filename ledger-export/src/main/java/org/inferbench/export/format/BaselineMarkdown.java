@@ -1,5 +1,7 @@
 package org.inferbench.export.format;
 
+import static org.inferbench.export.format.Figures.text;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -210,9 +212,5 @@ public final class BaselineMarkdown {
 
     private static String skipped(BatchSummary batch) {
         return "skipped: " + batch.skipReason();
-    }
-
-    private static String text(String value) {
-        return value == null ? Figures.UNKNOWN : value;
     }
 }

@@ -1,5 +1,7 @@
 package org.inferbench.export.format;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.Locale;
 
 /**
@@ -10,7 +12,14 @@ final class Figures {
 
     static final String UNKNOWN = "n/a";
 
+    private static final double SMALLEST_PROBABILITY = 0.001;
+
     private Figures() {
+    }
+
+    /** Text as recorded, or {@value #UNKNOWN}. */
+    static String text(String value) {
+        return value == null ? UNKNOWN : value;
     }
 
     /** Milliseconds and token counts: whole numbers. */
@@ -38,6 +47,26 @@ final class Figures {
 
     static String rate(Double value) {
         return value == null ? UNKNOWN : rate(value.doubleValue());
+    }
+
+    /**
+     * A relative change as a signed percentage with one decimal, truncated toward zero so that a printed
+     * +30.0 % is never a 29.96 % that missed the threshold; {@value #UNKNOWN} when not known.
+     */
+    static String percentChange(double change) {
+        if (!Double.isFinite(change)) {
+            return UNKNOWN;
+        }
+        BigDecimal percent = BigDecimal.valueOf(change).movePointRight(2).setScale(1, RoundingMode.DOWN);
+        return (percent.signum() > 0 ? "+" : "") + percent.toPlainString() + " %";
+    }
+
+    /** A p-value: three decimals, and below the smallest of them a bound rather than a misleading 0.000. */
+    static String probability(double p) {
+        if (Double.isFinite(p) && p < SMALLEST_PROBABILITY) {
+            return "< " + fixed(SMALLEST_PROBABILITY, 3);
+        }
+        return fixed(p, 3);
     }
 
     private static String fixed(double value, int decimals) {

@@ -17,6 +17,14 @@ public final class Fixtures {
     public static final String SMALL_RUN_JMH = "small-run.jmh.json";
     /** The baseline markdown of {@link #SMALL_RUN}, checked by hand against numpy. */
     public static final String SMALL_RUN_MARKDOWN = "small-run.md";
+    /**
+     * A later run of {@link #SMALL_RUN}'s cells: pavilion P-EASY's TTFT 33 % slower (a regression), P-MEDIUM
+     * again with one failed call of five (a red flag), mac P-EASY generating 34 % more tokens/s (an
+     * improvement); mac P-MEDIUM not run, mac P-HARD and a cell {@code desk:ollama:qwen3.5:0.8b} new.
+     */
+    public static final String SMALL_RUN_CURRENT = "small-run-current.jsonl";
+    /** The comparison of {@link #SMALL_RUN_CURRENT} against {@link #SMALL_RUN}, checked by hand. */
+    public static final String SMALL_RUN_COMPARISON = "small-run.compare.md";
 
     private Fixtures() {
     }
