@@ -1,12 +1,18 @@
 package org.inferbench.export.cli;
 
 import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import org.inferbench.export.aggregate.RunSummary;
+import org.inferbench.export.chart.ChartFile;
+import org.inferbench.export.chart.ChartWriter;
 import org.inferbench.export.format.BaselineMarkdown;
+import org.inferbench.export.format.ChartsMarkdown;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
@@ -35,10 +41,23 @@ final class AggregateCommand implements Callable<Integer> {
     @Mixin
     private OutputOption output;
 
+    @Option(names = "--charts", paramLabel = "DIR",
+            description = "Also write SVG charts into DIR (created if needed): per cell, TTFT and total duration "
+                    + "per prompt, cold against warm; across cells, warm TTFT p50 and tokens/s per prompt. A Charts "
+                    + "section at the end of the markdown links them, relative to the markdown file (to the "
+                    + "working directory when it goes to standard output).")
+    private Path charts;
+
     @Override
     public Integer call() throws IOException {
         RunSummary summary = Input.of(input).aggregate(app.stdin(), spec.commandLine().getErr());
-        output.write(BaselineMarkdown.render(summary), spec.commandLine());
+        String markdown = BaselineMarkdown.render(summary);
+        if (charts != null) {
+            List<ChartFile> written = ChartWriter.write(summary, charts);
+            Path from = output.directory().normalize();
+            markdown += ChartsMarkdown.render(written, from.relativize(charts.toAbsolutePath().normalize()));
+        }
+        output.write(markdown, spec.commandLine());
         return ExitCodes.OK;
     }
 }

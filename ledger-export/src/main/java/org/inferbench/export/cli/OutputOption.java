@@ -15,6 +15,11 @@ public final class OutputOption {
             description = "Write to FILE (UTF-8, parent directories created) instead of standard output.")
     Path file;
 
+    /** Where the report goes: the file's directory, or the working directory for standard output. */
+    Path directory() {
+        return file == null ? Path.of("").toAbsolutePath() : file.toAbsolutePath().getParent();
+    }
+
     /** Writes {@code text} to the file, or to the command's standard output. */
     void write(String text, CommandLine command) throws IOException {
         if (file == null) {

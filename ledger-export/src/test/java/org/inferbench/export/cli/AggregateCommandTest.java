@@ -59,6 +59,26 @@ class AggregateCommandTest {
     }
 
     @Test
+    void chartsAreWrittenAndLinkedAtTheEndRelativeToTheMarkdownFile() throws Exception {
+        Path report = dir.resolve("reports/v1_BASELINE.md");
+
+        assertEquals(0, run(LEDGER, "aggregate", "-o", report.toString(), "--charts", dir.resolve("reports/charts").toString()));
+        String withCharts = Files.readString(report);
+        assertEquals(0, run(LEDGER, "aggregate", "-o", report.toString(), "--charts", dir.resolve("figures").toString()));
+        String outside = Files.readString(report);
+
+        assertTrue(withCharts.startsWith(GOLDEN + "\n## Charts\n\n### across cells\n\n"
+                + "![warm TTFT p50 per prompt](charts/warm-ttft-p50.svg)\n"), withCharts);
+        assertTrue(withCharts.endsWith("![total duration (total_duration_ms), cold and warm, per prompt]"
+                + "(charts/mac_ollama_qwen3.5_0.8b-total-duration.svg)\n"), withCharts);
+        assertTrue(outside.contains("](../figures/warm-ttft-p50.svg)\n"), outside);
+        try (var files = Files.list(dir.resolve("reports/charts"))) {
+            assertEquals(6, files.filter(f -> f.toString().endsWith(".svg")).count());
+        }
+        assertTrue(Files.exists(dir.resolve("figures/mac_ollama_qwen3.5_0.8b-ttft.svg")));
+    }
+
+    @Test
     void jmhResultsAreRecognisedByTheirContent() throws Exception {
         Path results = write("results.json", new String(Fixtures.bytes(Fixtures.SMALL_RUN_JMH), StandardCharsets.UTF_8));
 
