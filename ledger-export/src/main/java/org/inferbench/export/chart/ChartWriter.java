@@ -3,6 +3,7 @@ package org.inferbench.export.chart;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -39,11 +40,17 @@ public final class ChartWriter {
     }
 
     /**
-     * Writes the charts into {@code dir} (created if needed), replacing files of the same names.
+     * Writes the charts into {@code dir} (created if needed), replacing files of the same names and leaving
+     * any other file there alone.
      *
      * @return the charts written, in report order
+     * @throws FileSystemException when {@code dir} exists and is not a directory
      */
     public static List<ChartFile> write(RunSummary run, Path dir) throws IOException {
+        if (Files.exists(dir) && !Files.isDirectory(dir)) {
+            throw new FileSystemException(dir.toString(), null, "not a directory (--charts names the directory "
+                    + "the charts go to)");
+        }
         System.setProperty("java.awt.headless", "true");
         Files.createDirectories(dir);
         List<ChartFile> written = new ArrayList<>();

@@ -28,8 +28,7 @@ public final class OutputOption {
             out.flush();
             return;
         }
-        Path parent = file.toAbsolutePath().getParent();
-        Files.createDirectories(parent);
+        Files.createDirectories(directory());
         Files.writeString(file, text, StandardCharsets.UTF_8);
     }
 }

@@ -79,6 +79,17 @@ class AggregateCommandTest {
     }
 
     @Test
+    void chartsIntoAFileAreOneLineAndExitCode2() throws Exception {
+        Path file = write("charts", "not a directory");
+
+        assertEquals(2, run(LEDGER, "aggregate", "--charts", file.toString()));
+
+        assertEquals("ledger-export aggregate: " + file + ": not a directory (--charts names the directory the "
+                + "charts go to)\n", err.toString());
+        assertEquals("", out.toString());
+    }
+
+    @Test
     void jmhResultsAreRecognisedByTheirContent() throws Exception {
         Path results = write("results.json", new String(Fixtures.bytes(Fixtures.SMALL_RUN_JMH), StandardCharsets.UTF_8));
 
