@@ -10,7 +10,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import mockwebserver3.MockWebServer;
+import mockwebserver3.RecordedRequest;
 import mockwebserver3.junit5.StartStop;
 import org.inferbench.bench.FakeEngine;
 import org.inferbench.config.Defaults;
@@ -117,6 +119,73 @@ class MatrixRunTest {
         assertEquals("disabled in cells.yaml", skipped.get(2).reason());
         assertTrue(skipped.get(4).reason().contains("FAR_OLLAMA_URL"), skipped.get(4).reason());
         assertEquals(List.of(), harness.ledger().calls());
+    }
+
+    @Test
+    void narrowedMatrixRunsTheNamedCellsInTheOrderGiven() {
+        server.setDispatcher(FakeEngine.llamaCpp());
+        Harness harness = new Harness(dir).cells(Harness.cell("a:llamacpp:m", url()), Harness.cell("b:llamacpp:m", url()),
+                Harness.cell("c:llamacpp:m", url()));
+
+        int exit = harness.run("-f", "0", "MatrixBenchmark", "-p", "cell=c:llamacpp:m,a:llamacpp:m", "-p",
+                "prompt=P-EASY", "-i", "1");
+
+        assertEquals(0, exit, harness.err() + harness.out());
+        assertEquals(List.of("c:llamacpp:m cold/0", "c:llamacpp:m warm/0", "a:llamacpp:m cold/0", "a:llamacpp:m warm/0"),
+                harness.ledger().calls().stream().map(c -> c.cellId() + " " + c.phase().wireName() + "/" + c.runIdx())
+                        .toList());
+        assertEquals(List.of("c:llamacpp:m", "a:llamacpp:m"), harness.ledger().meta().cellsPlanned());
+    }
+
+    @Test
+    void forkedRunRelaysEveryCallToTheHostsLedger() {
+        server.setDispatcher(FakeEngine.llamaCpp());
+        Harness harness = new Harness(dir).cells(Harness.cell("t:llamacpp:tiny", url()));
+
+        int exit = harness.run("-f", "1", "MatrixBenchmark", "-p", "prompt=P-EASY", "-i", "1");
+
+        assertEquals(0, exit, harness.err() + harness.out());
+        assertEquals(List.of("cold/0", "warm/0"), phases(harness.ledger().calls()));
+        assertTrue(harness.ledger().calls().stream().noneMatch(CallRecord::failed), harness.ledger().calls().toString());
+    }
+
+    @Test
+    void batchWithoutColdCallStartsWithAnUnrecordedPrimingCall() {
+        FakeEngine engine = FakeEngine.llamaCpp();
+        server.setDispatcher(engine);
+        Harness harness = new Harness(dir).cells(Harness.cell("h:llamacpp:m", url(), "cold: false"));
+        Path results = dir.resolve("results.json");
+
+        int exit = harness.run("-f", "0", "MatrixBenchmark", "-p", "prompt=P-EASY", "-i", "1", "-rf", "json", "-rff",
+                results.toString());
+
+        assertEquals(0, exit, harness.err() + harness.out());
+        assertEquals(List.of("warm/0"), phases(harness.ledger().calls()));
+        long chats = engine.requestLines().stream().filter(r -> r.equals("POST /v1/chat/completions")).count();
+        assertEquals(2, chats, "the priming call, then the one warm call");
+    }
+
+    @Test
+    void routedRunTagsEveryRequestAsBenchmarkTraffic() {
+        FakeEngine engine = FakeEngine.llamaCpp();
+        server.setDispatcher(engine);
+        Harness harness = new Harness(dir).cells(Harness.cell("r:llamacpp:m", url()));
+        harness.host = ((FakeHost) harness.host).withVariables(Map.of("WEEYUGA_INFERENCE_ROUTE", "gateway"));
+
+        int exit = harness.run("-f", "0", "MatrixBenchmark", "-p", "prompt=P-EASY", "-i", "1");
+
+        assertEquals(0, exit, harness.err() + harness.out());
+        assertEquals("B", harness.ledger().meta().mode());
+        List<RecordedRequest> chats = engine.requests().stream()
+                .filter(r -> r.getUrl().encodedPath().equals("/v1/chat/completions")).toList();
+        assertEquals(List.of("cold 0", "warm 0"), chats.stream()
+                .map(r -> r.getHeaders().get("X-Weeyuga-Benchmark-Phase") + " " + r.getHeaders().get("X-Weeyuga-Benchmark-Run-Idx"))
+                .toList());
+        RecordedRequest first = chats.get(0);
+        assertEquals("true", first.getHeaders().get("X-Weeyuga-Test"));
+        assertEquals(harness.ledger().meta().benchmarkRunId(), first.getHeaders().get("X-Weeyuga-Benchmark-Run-Id"));
+        assertEquals("r:llamacpp:m", first.getHeaders().get("X-Weeyuga-Benchmark-Cell-Id"));
+        assertEquals("P-EASY", first.getHeaders().get("X-Weeyuga-Benchmark-Prompt-Id"));
     }
 
     private static List<String> phases(List<CallRecord> calls) {
