@@ -1,21 +1,20 @@
 package org.inferbench.bench;
 
-import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import okhttp3.OkHttpClient;
+import org.inferbench.bench.state.Batch;
 import org.inferbench.bench.state.CallCounters;
-import org.inferbench.call.CallContext;
-import org.inferbench.call.CallRequest;
+import org.inferbench.bench.state.ClientWarmup;
+import org.inferbench.bench.state.Sleeper;
+import org.inferbench.bench.state.StubEngine;
 import org.inferbench.call.HttpClients;
-import org.inferbench.call.InferenceClient;
+import org.inferbench.config.Cell;
+import org.inferbench.config.CellId;
 import org.inferbench.config.Defaults;
+import org.inferbench.config.Environment;
 import org.inferbench.config.Prompt;
-import org.inferbench.record.Phase;
 import org.inferbench.time.Ticker;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -31,19 +30,20 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * The floor under every remote number: the same client, the same streamed call, the same JMH
- * settings as {@link MatrixBenchmark}, against a stub server in this JVM that answers at once with a
- * short canned stream. Whatever this measures (JMH, OkHttp, SSE parsing, loopback TCP) is in every
- * matrix number too; a matrix TTFT close to this floor says the engine, not the harness, is fast.
+ * The floor under every remote number: a batch exactly like {@link MatrixBenchmark}'s (the same
+ * {@link Batch}, client warm-up, pacing, fresh connection and JMH settings) against {@link StubEngine}, a
+ * server in this JVM that answers at once with a short canned stream. Whatever this measures (JMH,
+ * OkHttp, SSE parsing, loopback TCP) is inside every matrix number too: a matrix TTFT close to this
+ * floor says the harness, not the engine, is what was measured.
  *
- * <p>How to run: the harness runs it after the matrix and prints its p50 under the summary;
+ * <p>How to run: the harness runs it after the matrix and prints its warm p50s under the summary;
  * alone: {@code java -jar benchmarks.jar LoopbackBaseline}.
  */
 @BenchmarkMode(Mode.SingleShotTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Fork(1)
 @Warmup(iterations = 0)
-@Measurement(iterations = Defaults.WARM_CALLS)
+@Measurement(iterations = Defaults.WARM_CALLS + 1)
 @State(Scope.Thread)
 public class LoopbackBaselineBenchmark {
 
@@ -52,61 +52,32 @@ public class LoopbackBaselineBenchmark {
 
     private static final Prompt PROMPT = new Prompt("P-LOOPBACK", "harness floor", "hi\n", 8);
 
-    /** A complete OpenAI-style stream: role, eight one-token deltas, the finish with usage, [DONE]. */
-    private static final byte[] STREAM = stream();
-
-    private static final CallContext CONTEXT =
-            new CallContext("loopback:openai:stub", PROMPT.id(), Phase.WARM, 0, null, "openai", null);
-
-    private HttpServer stub;
-    private OkHttpClient http;
-    private InferenceClient client;
-    private CallRequest request;
+    private StubEngine stub;
+    private Batch batch;
 
     @Setup(Level.Trial)
     public void startStub() throws IOException {
-        stub = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        stub.createContext("/v1/chat/completions", exchange -> {
-            exchange.getRequestBody().readAllBytes();
-            exchange.getResponseHeaders().set("Content-Type", "text/event-stream");
-            exchange.sendResponseHeaders(200, STREAM.length);
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(STREAM);
-            }
-        });
-        stub.start();
-        http = HttpClients.newClient(Defaults.CONNECT_TIMEOUT, Defaults.READ_TIMEOUT);
-        client = new InferenceClient(http, Ticker.system());
-        request = CallRequest.of("http://127.0.0.1:" + stub.getAddress().getPort(), "stub", PROMPT);
-        // Untimed, as in the matrix: the first connection is not part of any measured call.
-        client.call(request);
+        ClientWarmup.run();
+        stub = StubEngine.start();
+        Cell cell = new Cell(CellId.parse("loopback:openai:stub"), Optional.of(stub.url()), Optional.empty(), true,
+                true, Optional.empty(), Optional.empty(), 0);
+        batch = new Batch(cell, PROMPT, HttpClients.newClient(Defaults.CONNECT_TIMEOUT, Defaults.READ_TIMEOUT),
+                Environment.of(Map.of()), Optional.empty(), Sleeper.system(), Ticker.system());
+    }
+
+    @Setup(Level.Iteration)
+    public void prepareCall() {
+        batch.prepareNextCall();
     }
 
     @Benchmark
     public void call(CallCounters counters) {
-        counters.record(client.call(request).toRecord(CONTEXT));
+        counters.record(batch.call());
     }
 
     @TearDown(Level.Trial)
-    public void stopStub() {
-        http.dispatcher().executorService().shutdown();
-        http.connectionPool().evictAll();
-        stub.stop(0);
-    }
-
-    private static byte[] stream() {
-        StringBuilder sse = new StringBuilder();
-        sse.append(chunk("{\"role\":\"assistant\",\"content\":\"\"}", "null", ""));
-        for (int i = 0; i < 8; i++) {
-            sse.append(chunk("{\"content\":\"t" + i + "\"}", "null", ""));
-        }
-        sse.append(chunk("{}", "\"stop\"", ",\"usage\":{\"prompt_tokens\":2,\"completion_tokens\":8,\"total_tokens\":10}"));
-        sse.append("data: [DONE]\n\n");
-        return sse.toString().getBytes(StandardCharsets.UTF_8);
-    }
-
-    private static String chunk(String delta, String finishReason, String usage) {
-        return "data: {\"id\":\"loopback\",\"object\":\"chat.completion.chunk\",\"model\":\"stub\",\"choices\":[{\"index\":0,"
-                + "\"delta\":" + delta + ",\"finish_reason\":" + finishReason + "}]" + usage + "}\n\n";
+    public void stopStub() throws IOException {
+        batch.close();
+        stub.close();
     }
 }

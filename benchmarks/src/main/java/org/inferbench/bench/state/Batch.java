@@ -27,7 +27,8 @@ import org.inferbench.time.Ticker;
 /**
  * One cell and one prompt: the cold call (when the cell has one), then the warm calls, in that
  * order (SPEC section 3). Everything around a call happens in {@link #prepareNextCall()}, outside the
- * timed region: Ollama's unload, the priming of a batch without a cold call, and pacing.
+ * timed region: Ollama's unload, the priming of a batch without a cold call, a fresh connection,
+ * and pacing.
  * {@link #call()} is the measured call and nothing else, and it never throws: a failure is a record.
  */
 public final class Batch implements AutoCloseable {
@@ -36,6 +37,7 @@ public final class Batch implements AutoCloseable {
     private final Prompt prompt;
     private final String endpoint;
     private final EngineTarget target;
+    private final OkHttpClient okHttp;
     private final InferenceClient client;
     private final EngineHttp http;
     private final Environment environment;
@@ -43,35 +45,34 @@ public final class Batch implements AutoCloseable {
     private final Pacer pacer;
     private final Sleeper sleeper;
     private final Ticker ticker;
-    private final Runnable onClose;
     private final CallSequence sequence;
     private CallContext next;
 
     /**
+     * @param okHttp  the batch's own client: every batch starts with a cold one, which
+     *                {@link #prepareNextCall()} warms outside any timed call
      * @param routing present in routed mode (SPEC section 9)
-     * @param onClose releases the HTTP client's threads and connections
      */
-    Batch(Cell cell, Prompt prompt, InferenceClient client, EngineHttp http, Environment environment,
-          Optional<RoutingHeaders> routing, Sleeper sleeper, Ticker ticker, Runnable onClose) {
+    public Batch(Cell cell, Prompt prompt, OkHttpClient okHttp, Environment environment,
+                 Optional<RoutingHeaders> routing, Sleeper sleeper, Ticker ticker) {
         this.cell = Objects.requireNonNull(cell, "cell");
         this.prompt = Objects.requireNonNull(prompt, "prompt");
         this.endpoint = cell.endpoint().orElseThrow(() -> new IllegalArgumentException(
                 "cell " + cell.id() + " has no endpoint: " + cell.unsetReason().orElse("")));
         this.target = EngineTarget.of(cell.engine());
-        this.client = Objects.requireNonNull(client, "client");
-        this.http = Objects.requireNonNull(http, "http");
+        this.okHttp = Objects.requireNonNull(okHttp, "okHttp");
         this.environment = Objects.requireNonNull(environment, "environment");
+        this.client = new InferenceClient(okHttp, ticker);
+        this.http = new EngineHttp(okHttp, BearerToken.of(cell, environment));
         this.routing = Objects.requireNonNull(routing, "routing");
         this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
         this.ticker = Objects.requireNonNull(ticker, "ticker");
-        this.onClose = Objects.requireNonNull(onClose, "onClose");
         this.pacer = new Pacer(Defaults.MIN_CALL_INTERVAL, ticker, sleeper);
         this.sequence = new CallSequence(cell.cold());
     }
 
     /**
-     * The batch of this run's cell and prompt, with its own HTTP client: every fork starts with a
-     * cold client, which {@link #warmUpConnection()} warms outside any timed call.
+     * The batch of this run's cell and prompt, in a fork.
      *
      * @throws RuntimeException when the configuration cannot be read or does not name the cell or prompt
      */
@@ -81,15 +82,10 @@ public final class Batch implements AutoCloseable {
                 .orElseThrow(() -> new IllegalArgumentException("no cell " + cellId + " in " + context.cellsYaml()));
         Prompt prompt = PromptsFile.load(Path.of(context.promptsYaml())).find(promptId)
                 .orElseThrow(() -> new IllegalArgumentException("no prompt " + promptId + " in " + context.promptsYaml()));
-        OkHttpClient okHttp = HttpClients.newClient(Defaults.CONNECT_TIMEOUT, Defaults.READ_TIMEOUT);
         Optional<RoutingHeaders> routing = Optional.ofNullable(context.route())
                 .map(route -> new RoutingHeaders(context.benchmarkRunId(), HarnessVersion.get()));
-        return new Batch(cell, prompt, new InferenceClient(okHttp, Ticker.system()),
-                new EngineHttp(okHttp, BearerToken.of(cell, environment)), environment, routing, Sleeper.system(),
-                Ticker.system(), () -> {
-                    okHttp.dispatcher().executorService().shutdown();
-                    okHttp.connectionPool().evictAll();
-                });
+        return new Batch(cell, prompt, HttpClients.newClient(Defaults.CONNECT_TIMEOUT, Defaults.READ_TIMEOUT),
+                environment, routing, Sleeper.system(), Ticker.system());
     }
 
     /** Whether the batch starts with a cold call. */
@@ -97,19 +93,26 @@ public final class Batch implements AutoCloseable {
         return cell.cold();
     }
 
-    /** An untimed request to the engine so that no TCP (or TLS) connect lands in the first timed call. */
-    public void warmUpConnection() {
+    /**
+     * A fresh connection for the next call, opened by an untimed request, so that no TCP (or TLS)
+     * connect lands in a timed call. Fresh rather than pooled: llama-server leaves a connection that
+     * carried a stream unusable while it still looks open, and the next request on it fails
+     * ("connection closed before the response"); every engine gets the same treatment.
+     */
+    private void openFreshConnection() {
+        okHttp.connectionPool().evictAll();
         try {
             http.get(endpoint, target.healthPath());
         } catch (IOException e) {
-            // The health check already passed on the host; a failure here shows in the first call's record.
+            // The health check passed on the host; a failure here shows in the call's own record.
         }
     }
 
     /**
      * Readies the next call: Ollama's unload before the cold call, a priming call before the first
-     * warm call of a batch without a cold call (so that it too follows a call within 60 s), then
-     * the wait that keeps calls a second apart. Never throws; an interrupt is kept for the caller.
+     * warm call of a batch without a cold call (so that it too follows a call within 60 s), the
+     * wait that keeps calls a second apart, then a fresh connection. Never throws; an interrupt is
+     * kept for the caller.
      */
     public void prepareNextCall() {
         CallSequence.Step step = sequence.next();
@@ -124,6 +127,7 @@ public final class Batch implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        openFreshConnection();
         pacer.mark();
         next = new CallContext(cell.id().toString(), prompt.id(), step.phase(), step.runIdx(),
                 step.phase() == Phase.COLD ? target.coldKind() : null, cell.engine().wireName(), coldNote);
@@ -131,6 +135,7 @@ public final class Batch implements AutoCloseable {
 
     private void prime() throws InterruptedException {
         pacer.awaitTurn();
+        openFreshConnection();
         pacer.mark();
         client.call(request("prime", 0));
     }
@@ -155,8 +160,10 @@ public final class Batch implements AutoCloseable {
                 BearerToken.of(cell, environment));
     }
 
+    /** Releases the client's threads and connections (a {@code -f 0} run keeps its JVM). */
     @Override
     public void close() {
-        onClose.run();
+        okHttp.dispatcher().executorService().shutdown();
+        okHttp.connectionPool().evictAll();
     }
 }

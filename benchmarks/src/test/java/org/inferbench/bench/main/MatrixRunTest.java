@@ -85,9 +85,10 @@ class MatrixRunTest {
 
         assertEquals(0, exit, harness.err() + harness.out());
         List<String> fromFork = engine.requestLines().subList(2, engine.requestLines().size());
-        assertEquals(List.of("GET /api/version", // the health check then /api/tags came first, on the host
-                "POST /api/generate", "GET /api/ps", "GET /api/ps",
-                "POST /v1/chat/completions", "POST /v1/chat/completions"), fromFork);
+        // The host's health check (/api/version, /api/tags) came first; each call gets a fresh connection.
+        assertEquals(List.of("POST /api/generate", "GET /api/ps", "GET /api/ps",
+                "GET /api/version", "POST /v1/chat/completions",
+                "GET /api/version", "POST /v1/chat/completions"), fromFork);
         Ledger ledger = harness.ledger();
         assertEquals(List.of("cold/0", "warm/0"), phases(ledger.calls()));
         CallRecord cold = ledger.calls().get(0);
