@@ -1,6 +1,5 @@
 package org.inferbench.bench.state;
 
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Objects;
@@ -94,18 +93,12 @@ public final class Batch implements AutoCloseable {
     }
 
     /**
-     * A fresh connection for the next call, opened by an untimed request, so that no TCP (or TLS)
-     * connect lands in a timed call. Fresh rather than pooled: llama-server leaves a connection that
-     * carried a stream unusable while it still looks open, and the next request on it fails
-     * ("connection closed before the response"); every engine gets the same treatment.
+     * A fresh connection for the next call, opened by an untimed GET of the engine's health route,
+     * so that no TCP (or TLS) connect lands in a timed call and no call lands on a connection
+     * llama-server has given up ({@link InferenceClient#warmUp}). A failure shows in the call's record.
      */
     private void openFreshConnection() {
-        okHttp.connectionPool().evictAll();
-        try {
-            http.get(endpoint, target.healthPath());
-        } catch (IOException e) {
-            // The health check passed on the host; a failure here shows in the call's own record.
-        }
+        client.warmUp(endpoint.replaceAll("/+$", "") + target.healthPath());
     }
 
     /**
