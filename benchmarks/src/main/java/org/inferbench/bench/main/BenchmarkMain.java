@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.OptionalDouble;
 import java.util.UUID;
@@ -105,7 +106,7 @@ public final class BenchmarkMain {
         }
         OptionalDouble load = host.loadAverage();
         if (load.isPresent() && load.getAsDouble() > Defaults.MAX_LOAD_AVERAGE && !options.has(HarnessFlag.FORCE_LOAD)) {
-            throw new HarnessExit(ExitCode.LOAD_TOO_HIGH, String.format(java.util.Locale.ROOT,
+            throw new HarnessExit(ExitCode.LOAD_TOO_HIGH, String.format(Locale.ROOT,
                     "the 1-minute load average is %.2f, above %.1f: numbers would measure the load"
                             + " (--force-load to run anyway)", load.getAsDouble(), Defaults.MAX_LOAD_AVERAGE));
         }

@@ -35,7 +35,7 @@ final class HelpText {
                 + " whose rawData line up with primaryMetric.rawData."));
         help.append(entry("-v NORMAL", "JMH's own output beside the harness's progress lines."));
         for (JmhOptionRule rule : JmhOptionRule.values()) {
-            help.append(entry(rule.option(), "Refused unless it " + rule.reason().replaceFirst("^must", "is")));
+            help.append(entry(rule.option(), "M" + rule.reason().substring(1) + " (else exit 2)."));
         }
         help.append("\nExit codes:\n");
         for (ExitCode code : ExitCode.values()) {

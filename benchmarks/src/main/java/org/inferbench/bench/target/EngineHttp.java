@@ -11,7 +11,6 @@ import okhttp3.MediaType;
 import okhttp3.Request;
 import okhttp3.RequestBody;
 import okhttp3.Response;
-import okhttp3.ResponseBody;
 import org.inferbench.record.Json;
 
 /**
@@ -66,28 +65,34 @@ public final class EngineHttp {
     }
 
     private JsonNode execute(String what, Request request) throws IOException {
-        try (Response response = client.newCall(request).execute()) {
+        Response response;
+        try {
+            response = client.newCall(request).execute();
+        } catch (IOException e) {
+            throw failed(what, e);
+        }
+        String text;
+        try (response) {
             if (!response.isSuccessful()) {
                 throw new IOException(what + ": HTTP " + response.code());
             }
-            ResponseBody body = response.body();
-            String text = body.string();
             try {
-                return Json.mapper().readTree(text.isEmpty() ? "null" : text);
+                text = response.body().string();
             } catch (IOException e) {
-                throw new IOException(what + ": the response is not JSON", e);
+                throw failed(what, e);
             }
+        }
+        try {
+            return Json.mapper().readTree(text.isEmpty() ? "null" : text);
         } catch (IOException e) {
-            if (e.getMessage() != null && e.getMessage().startsWith(what)) {
-                throw e;
-            }
-            throw new IOException(what + ": " + describe(e), e);
+            throw new IOException(what + ": the response is not JSON", e);
         }
     }
 
-    private static String describe(IOException e) {
+    /** "GET /health: ConnectException: Failed to connect to ...": which request, what went wrong. */
+    private static IOException failed(String what, IOException e) {
         String message = e.getMessage();
-        return message == null ? e.getClass().getSimpleName() : e.getClass().getSimpleName() + ": " + message;
+        return new IOException(what + ": " + e.getClass().getSimpleName() + (message == null ? "" : ": " + message), e);
     }
 
     private static String stripTrailingSlash(String url) {
