@@ -89,6 +89,12 @@ public final class Defaults {
     public static final int MAX_YAML_NESTING = 20;
 
     /**
+     * Below this many warm samples a report marks p95 with a dagger: with type-7 interpolation, the p95 of fewer
+     * than 20 values is interpolated between the two largest ones, so it reports the worst calls, not a tail.
+     */
+    public static final int P95_MIN_SAMPLES = 20;
+
+    /**
      * Ollama cold: how often {@code /api/ps} is asked whether the model is gone. The endpoint is
      * cheap; four times a second notices the unload within a quarter second without hammering it.
      */
