@@ -93,19 +93,7 @@ final class MatrixRun {
             RunOutputFormat format = new RunOutputFormat(OutputFormatFactory.createFormatInstance(console,
                     cli.verbosity().orElse(VerboseMode.SILENT)), recorder);
             List<RunResult> results = new ArrayList<>();
-            boolean aborted = false;
-            try {
-                for (Cell cell : runnable) {
-                    results.addAll(new Runner(cellOptions(cell, contextArgument, scratch), format).run());
-                }
-                if (!runnable.isEmpty() && !options.has(HarnessFlag.SMOKE)
-                        && BenchmarkSelection.selects(cli, LoopbackBaselineBenchmark.NAME)) {
-                    results.addAll(new Runner(loopbackOptions(contextArgument, scratch), format).run());
-                }
-            } catch (RunnerException e) {
-                aborted = true;
-                console.println("run aborted by JMH: " + e.getMessage() + (e.getCause() == null ? "" : ": " + e.getCause()));
-            }
+            boolean aborted = !runJmh(runnable, format, contextArgument, scratch, results, console);
 
             OptionalDouble loadEnd = host.loadAverage();
             ledger.finish(meta.finished(Instant.now().toString(), loadEnd.isPresent() ? loadEnd.getAsDouble() : null));
@@ -123,6 +111,28 @@ final class MatrixRun {
             return recorder.calls().isEmpty() ? ExitCode.NOTHING_REACHABLE : ExitCode.OK;
         } finally {
             deleteRecursively(scratch);
+        }
+    }
+
+    /**
+     * One JMH run per runnable cell, then the loopback baseline; collects their results.
+     *
+     * @return false when JMH aborted the run ({@code -foe}, a lock, a fork that could not start)
+     */
+    private boolean runJmh(List<Cell> runnable, RunOutputFormat format, String contextArgument, Path scratch,
+                           List<RunResult> results, PrintStream console) {
+        try {
+            for (Cell cell : runnable) {
+                results.addAll(new Runner(cellOptions(cell, contextArgument, scratch), format).run());
+            }
+            if (!runnable.isEmpty() && !options.has(HarnessFlag.SMOKE)
+                    && BenchmarkSelection.selects(cli, LoopbackBaselineBenchmark.NAME)) {
+                results.addAll(new Runner(loopbackOptions(contextArgument, scratch), format).run());
+            }
+            return true;
+        } catch (RunnerException e) {
+            console.println("run aborted by JMH: " + e.getMessage() + (e.getCause() == null ? "" : ": " + e.getCause()));
+            return false;
         }
     }
 

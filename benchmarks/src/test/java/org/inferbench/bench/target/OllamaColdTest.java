@@ -55,13 +55,16 @@ class OllamaColdTest {
 
     @Test
     void givesUpAfterThirtySecondsAndSaysSo() throws Exception {
-        server.setDispatcher(FakeEngine.ollama("qwen3.5:0.8b", Integer.MAX_VALUE));
+        FakeEngine engine = FakeEngine.ollama("qwen3.5:0.8b", Integer.MAX_VALUE);
+        server.setDispatcher(engine);
+        ticker.autoAdvance(Duration.ofSeconds(5)); // each poll "takes" 5 s: a few polls, not 120
 
         Optional<String> note = prepareCold();
 
         assertTrue(note.orElseThrow().contains("still listed by /api/ps 30 s after the unload"), note.toString());
-        long polledFor = sleeps.stream().skip(1).mapToLong(Duration::toMillis).sum();
-        assertEquals(Defaults.COLD_UNLOAD_GIVE_UP.toMillis(), polledFor);
+        // Clock after the 2 s pause: 2 s at the start reading, then 5 s per reading and 0.25 s per sleep
+        // between polls; the sixth poll is the first one read at 30 s or later (5 + 5 x 5.25 = 31.25).
+        assertEquals(6, engine.requestLines().stream().filter(r -> r.equals("GET /api/ps")).count());
     }
 
     @Test
