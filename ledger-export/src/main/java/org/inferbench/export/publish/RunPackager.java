@@ -1,0 +1,75 @@
+package org.inferbench.export.publish;
+
+import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import org.inferbench.record.Json;
+import org.inferbench.record.LedgerLine;
+
+/**
+ * Publishes one run as {@code runs/<id>/} (SPEC section 10): the sanitized ledger, its report, the
+ * sanitized console log and the metadata, written whole into a {@link StagingArea}, checked by the
+ * {@link LeakGate}, and moved into place only when the gate finds nothing. Packaging the same run
+ * again gives the same bytes, and leaves an identical folder untouched.
+ */
+public final class RunPackager {
+
+    private final LeakScanner scanner;
+    private final RunReport report;
+
+    public RunPackager(LeakScanner scanner, RunReport report) {
+        this.scanner = scanner;
+        this.report = report;
+    }
+
+    /**
+     * @param log the harness's console output of the run, when there is one
+     * @throws LeakFoundException when the gate finds anything sanitizing could not fix; nothing is written
+     * @throws IllegalArgumentException when the run id cannot name a folder or a cell id does not parse
+     */
+    public PackageResult pack(RunLedger ledger, Optional<Path> log, Path archive) throws IOException, LeakFoundException {
+        Path target = ArchiveLayout.runFolder(archive, ledger.meta().benchmarkRunId());
+        TextRedaction redaction = TextRedaction.forRun(ledger.meta());
+        RunLedger clean = new LedgerSanitizer(redaction, scanner).sanitize(ledger);
+        RunMetadata metadata = RunMetadata.of(clean);
+        Optional<String> cleanLog = log.isEmpty() ? Optional.empty() : Optional.of(redaction.apply(readText(log.get())));
+
+        try (StagingArea staging = StagingArea.in(archive)) {
+            Path folder = Files.createDirectory(staging.dir().resolve(target.getFileName()));
+            Files.write(folder.resolve(ArchiveLayout.LEDGER), ledgerBytes(clean));
+            report.write(clean, folder);
+            if (cleanLog.isPresent()) {
+                Files.writeString(folder.resolve(ArchiveLayout.LOG), cleanLog.get());
+            }
+            Files.write(folder.resolve(ArchiveLayout.METADATA), ArchiveJson.bytes(metadata));
+
+            List<Finding> findings = new LeakGate(scanner).check(folder, target.toString());
+            if (!findings.isEmpty()) {
+                throw new LeakFoundException(findings);
+            }
+            return new PackageResult(target, staging.publish(folder, target));
+        }
+    }
+
+    /** One JSON object a line, line 1 the meta, through the same record classes the harness wrote them with. */
+    private static byte[] ledgerBytes(RunLedger ledger) throws IOException {
+        StringBuilder out = new StringBuilder();
+        out.append(Json.mapper().writeValueAsString(ledger.meta())).append('\n');
+        for (LedgerLine line : ledger.lines()) {
+            out.append(Json.mapper().writeValueAsString(line)).append('\n');
+        }
+        return out.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static String readText(Path file) throws IOException {
+        try {
+            return Files.readString(file);
+        } catch (CharacterCodingException e) {
+            throw new IOException(file + ": not UTF-8 text", e);
+        }
+    }
+}
