@@ -41,41 +41,43 @@ final class LeakRules {
             "(?<![\\w.~-])(?:/(?:home|[Uu]sers)/|[A-Za-z]:(?:\\\\\\\\|\\\\|/)(?i:users)(?:\\\\\\\\|\\\\|/))"
                     + "(?![$<{%])[^/\\\\\\s\"'`,;:*?<>|()\\[\\]{}]+");
 
-    static final LeakRule IPV4 = LeakRule.of(LeakKind.IPV4_ADDRESS,
+    static final LeakRule IPV4 = LeakRule.of(LeakKind.IPV4_ADDRESS, List.of("."),
             "(?<![\\w.])" + OCTET + "(?:\\." + OCTET + "){3}(?![\\w+]|\\.\\w|-[A-Za-z])");
 
-    static final LeakRule IPV6 = LeakRule.of(LeakKind.IPV6_ADDRESS,
+    static final LeakRule IPV6 = LeakRule.of(LeakKind.IPV6_ADDRESS, List.of(":"),
             "(?<![\\w:.%])(?:[0-9A-Fa-f]{0,4}:){2,7}(?:\\d{1,3}(?:\\.\\d{1,3}){3}|[0-9A-Fa-f]{1,4})?(?![\\w:]|\\.\\d)",
             0, Ipv6::isAddress);
 
-    static final LeakRule USER_AT_HOST = LeakRule.of(LeakKind.USER_AT_HOST,
+    static final LeakRule USER_AT_HOST = LeakRule.of(LeakKind.USER_AT_HOST, List.of("@"),
             "(?<![\\w.%+-])[A-Za-z0-9][A-Za-z0-9._%+-]*@([A-Za-z][A-Za-z0-9-]*)(?:\\.[A-Za-z0-9-]+)*",
             0, LeakRules::namesAHost);
 
-    static final LeakRule HOME_PATH = new LeakRule(LeakKind.HOME_PATH, HOME_DIRECTORY, 0, text -> true, "");
+    static final LeakRule HOME_PATH = new LeakRule(LeakKind.HOME_PATH, HOME_DIRECTORY, 0, text -> true, "",
+            List.of("/home/", "users"));
 
-    static final LeakRule AUTHORIZATION_HEADER = LeakRule.of(LeakKind.AUTHORIZATION,
+    static final LeakRule AUTHORIZATION_HEADER = LeakRule.of(LeakKind.AUTHORIZATION, List.of("authorization"),
             "(?i)\\bauthorization\\b[\"']?\\s*[:=]\\s*[\"']?(?:(?:bearer|basic|token|digest)\\s+)?([^\\s\"',;}]{4,})",
             1, text -> true);
 
     /** "Bearer" followed by something token-like: long and with a digit, so that prose ("bearer tokens") passes. */
-    static final LeakRule BEARER_TOKEN = LeakRule.of(LeakKind.AUTHORIZATION,
+    static final LeakRule BEARER_TOKEN = LeakRule.of(LeakKind.AUTHORIZATION, List.of("bearer"),
             "(?i)\\bbearer\\s+((?=[A-Za-z0-9._~+/=-]*\\d)[A-Za-z0-9._~+/=-]{12,})", 1, text -> true);
 
     static final List<LeakRule> API_KEYS = List.of(
             // OpenAI and the many servers that copied its key shape (sk-proj-..., sk-ant-...).
-            LeakRule.of(LeakKind.API_KEY, "(?<![\\w-])sk-[A-Za-z0-9_-]{16,}"),
+            LeakRule.of(LeakKind.API_KEY, List.of("sk-"), "(?<![\\w-])sk-[A-Za-z0-9_-]{16,}"),
             // GitHub tokens, classic and fine-grained.
-            LeakRule.of(LeakKind.API_KEY, "(?<!\\w)(?:gh[pousr]_[A-Za-z0-9]{20,}|github_pat_[A-Za-z0-9_]{20,})"),
+            LeakRule.of(LeakKind.API_KEY, List.of("ghp_", "gho_", "ghu_", "ghs_", "ghr_", "github_pat_"),
+                    "(?<!\\w)(?:gh[pousr]_[A-Za-z0-9]{20,}|github_pat_[A-Za-z0-9_]{20,})"),
             // Hugging Face, where the models come from.
-            LeakRule.of(LeakKind.API_KEY, "(?<!\\w)hf_[A-Za-z0-9]{20,}"),
+            LeakRule.of(LeakKind.API_KEY, List.of("hf_"), "(?<!\\w)hf_[A-Za-z0-9]{20,}"),
             // AWS access key ids.
-            LeakRule.of(LeakKind.API_KEY, "(?<![A-Za-z0-9])AKIA[0-9A-Z]{16}(?![A-Za-z0-9])"),
-            LeakRule.of(LeakKind.API_KEY, "-----BEGIN [A-Z ]*PRIVATE KEY-----"));
+            LeakRule.of(LeakKind.API_KEY, List.of("akia"), "(?<![A-Za-z0-9])AKIA[0-9A-Z]{16}(?![A-Za-z0-9])"),
+            LeakRule.of(LeakKind.API_KEY, List.of("private key"), "-----BEGIN [A-Z ]*PRIVATE KEY-----"));
 
     private static final String SECRET_NAME = "[A-Za-z0-9]+(?:_[A-Za-z0-9]+)*_(?:KEY|TOKEN|SECRET|PASSWORD)";
 
-    static final LeakRule SECRET_VARIABLE = LeakRule.of(LeakKind.SECRET_VARIABLE,
+    static final LeakRule SECRET_VARIABLE = LeakRule.of(LeakKind.SECRET_VARIABLE, List.of("_key", "_token", "_secret", "_password"),
             "(?i)(?<![\\w-])" + SECRET_NAME + "[\"']?\\s*[:=]\\s*[\"']?([^\\s\"',;}]+)", 1, LeakRules::isSecretValue);
 
     private static final Pattern NOT_A_SECRET = Pattern.compile(

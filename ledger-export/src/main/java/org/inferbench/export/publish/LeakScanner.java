@@ -2,6 +2,7 @@ package org.inferbench.export.publish;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
@@ -27,7 +28,15 @@ public final class LeakScanner {
      * API key rather than a secret variable's value).
      */
     public List<Leak> scan(String line) {
-        List<Leak> all = rules.stream().flatMap(rule -> rule.find(line)).sorted(Leak.IN_LINE_ORDER).toList();
+        String lowerCase = line.toLowerCase(Locale.ROOT);
+        List<Leak> all = new ArrayList<>(0);
+        for (LeakRule rule : rules) {
+            rule.find(line, lowerCase, all);
+        }
+        if (all.isEmpty()) {
+            return List.of();
+        }
+        all.sort(Leak.IN_LINE_ORDER);
         List<Leak> kept = new ArrayList<>();
         for (Leak leak : all) {
             if (kept.isEmpty() || !kept.get(kept.size() - 1).overlaps(leak)) {
