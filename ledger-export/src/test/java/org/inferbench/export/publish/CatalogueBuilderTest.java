@@ -21,11 +21,11 @@ class CatalogueBuilderTest {
     private final CatalogueBuilder builder = new CatalogueBuilder(LeakScanner.builtIn());
 
     private Path cleanArchive() throws IOException {
-        return Fixtures.copy("clean-archive", temp.resolve("archive"));
+        return PublishFixtures.copy("clean-archive", temp.resolve("archive"));
     }
 
     private static byte[] expectedCatalogue() throws IOException {
-        return Files.readAllBytes(Fixtures.resource("clean-archive/catalogue.json"));
+        return Files.readAllBytes(PublishFixtures.resource("clean-archive/catalogue.json"));
     }
 
     @Test

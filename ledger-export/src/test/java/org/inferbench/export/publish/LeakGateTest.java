@@ -22,9 +22,9 @@ class LeakGateTest {
     void everyPlantedLeakIsFoundAtItsLine() throws Exception {
         LeakGate gate = new LeakGate(new LeakScanner(List.of(DENY)));
 
-        List<Finding> findings = gate.check(Fixtures.resource("leaky-archive"), "leaky-archive");
+        List<Finding> findings = gate.check(PublishFixtures.resource("leaky-archive"), "leaky-archive");
 
-        assertEquals(Files.readAllLines(Fixtures.resource("leaky-archive.findings")),
+        assertEquals(Files.readAllLines(PublishFixtures.resource("leaky-archive.findings")),
                 findings.stream().map(Finding::toString).toList());
         assertEquals(List.of(LeakKind.values()),
                 findings.stream().map(f -> f.leak().kind()).distinct().sorted().toList(), "every kind is planted");
@@ -34,7 +34,7 @@ class LeakGateTest {
     void aPublishedArchiveIsClean() throws Exception {
         LeakGate gate = new LeakGate(new LeakScanner(List.of(DENY)));
 
-        assertEquals(List.of(), gate.check(List.of(Fixtures.resource("clean-archive"))));
+        assertEquals(List.of(), gate.check(List.of(PublishFixtures.resource("clean-archive"))));
     }
 
     @Test

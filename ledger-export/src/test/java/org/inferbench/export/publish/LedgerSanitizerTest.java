@@ -19,7 +19,7 @@ class LedgerSanitizerTest {
 
     @BeforeEach
     void sanitizeTheSourceRun() throws Exception {
-        source = Fixtures.sourceRun();
+        source = PublishFixtures.sourceRun();
         clean = sanitizerFor(source.meta()).sanitize(source);
     }
 

@@ -23,19 +23,19 @@ class RunPackagerTest {
     @TempDir
     Path archive;
 
-    private final RunPackager packager = new RunPackager(LeakScanner.builtIn(), Fixtures.REPORT);
+    private final RunPackager packager = new RunPackager(LeakScanner.builtIn(), PublishFixtures.REPORT);
 
     private PackageResult pack(RunLedger ledger) throws Exception {
-        return packager.pack(ledger, Optional.of(Fixtures.sourceLog()), archive);
+        return packager.pack(ledger, Optional.of(PublishFixtures.sourceLog()), archive);
     }
 
     @Test
     void aNormalRunPackagesCleanlyAsTheFourFilesOfItsFolder() throws Exception {
-        PackageResult result = pack(Fixtures.sourceRun());
+        PackageResult result = pack(PublishFixtures.sourceRun());
 
         assertEquals(PublishOutcome.CREATED, result.outcome());
-        assertEquals(archive.resolve("runs").resolve(Fixtures.RUN_ID), result.runFolder());
-        assertEquals(List.of("metadata.json", "run.jsonl", "run.log", "run.md"), Fixtures.files(result.runFolder()));
+        assertEquals(archive.resolve("runs").resolve(PublishFixtures.RUN_ID), result.runFolder());
+        assertEquals(List.of("metadata.json", "run.jsonl", "run.log", "run.md"), PublishFixtures.files(result.runFolder()));
         assertEquals(List.of(), new LeakGate(LeakScanner.builtIn()).check(List.of(archive)));
         assertEquals(List.of("runs"), listing(archive), "the staging area is gone");
     }
@@ -43,20 +43,20 @@ class RunPackagerTest {
     /** The published run is the golden run folder of the clean archive, byte for byte. */
     @Test
     void thePackagedRunIsTheCleanArchivesRun() throws Exception {
-        Path folder = pack(Fixtures.sourceRun()).runFolder();
-        Path golden = Fixtures.resource("clean-archive/runs/" + Fixtures.RUN_ID);
-        assertEquals(Fixtures.files(golden), Fixtures.files(folder));
-        for (String file : Fixtures.files(golden)) {
+        Path folder = pack(PublishFixtures.sourceRun()).runFolder();
+        Path golden = PublishFixtures.resource("clean-archive/runs/" + PublishFixtures.RUN_ID);
+        assertEquals(PublishFixtures.files(golden), PublishFixtures.files(folder));
+        for (String file : PublishFixtures.files(golden)) {
             assertEquals(Files.readString(golden.resolve(file)), Files.readString(folder.resolve(file)), file);
         }
     }
 
     @Test
     void packagingAgainGivesTheSameBytesAndTouchesNothing() throws Exception {
-        Path first = pack(Fixtures.sourceRun()).runFolder();
+        Path first = pack(PublishFixtures.sourceRun()).runFolder();
         List<byte[]> before = contents(first);
 
-        PackageResult again = pack(Fixtures.sourceRun());
+        PackageResult again = pack(PublishFixtures.sourceRun());
 
         assertEquals(PublishOutcome.UNCHANGED, again.outcome());
         assertBytesEqual(before, contents(first));
@@ -65,11 +65,11 @@ class RunPackagerTest {
 
     @Test
     void aFolderWithOtherBytesIsReplacedWhole() throws Exception {
-        Path folder = pack(Fixtures.sourceRun()).runFolder();
+        Path folder = pack(PublishFixtures.sourceRun()).runFolder();
         RunReport newer = (ledger, dir) -> Files.writeString(dir.resolve(ArchiveLayout.REPORT), "# newer report\n");
 
         PackageResult again = new RunPackager(LeakScanner.builtIn(), newer)
-                .pack(Fixtures.sourceRun(), Optional.empty(), archive);
+                .pack(PublishFixtures.sourceRun(), Optional.empty(), archive);
 
         assertEquals(PublishOutcome.REPLACED, again.outcome());
         assertEquals("# newer report\n", Files.readString(folder.resolve(ArchiveLayout.REPORT)));
@@ -79,27 +79,27 @@ class RunPackagerTest {
 
     @Test
     void anUnknownAddressInAnErrorIsRefusedWithItsLineAndNothingIsWritten() throws Exception {
-        RunLedger run = Fixtures.sourceRun();
+        RunLedger run = PublishFixtures.sourceRun();
         List<LedgerLine> lines = new ArrayList<>(run.lines());
         CallRecord failed = (CallRecord) lines.get(5);
         lines.set(5, withError(failed, "proxy 203.0.113.77 refused the connection"));
 
         LeakFoundException refused = assertThrows(LeakFoundException.class, () -> pack(new RunLedger(run.meta(), lines)));
 
-        assertEquals(List.of(archive.resolve("runs/" + Fixtures.RUN_ID) + "/run.jsonl:7: IPv4 address '203.***'"),
+        assertEquals(List.of(archive.resolve("runs/" + PublishFixtures.RUN_ID) + "/run.jsonl:7: IPv4 address '203.***'"),
                 refused.findings().stream().map(Finding::toString).toList());
         assertEquals(List.of(), listing(archive), "no run folder, no staging area");
     }
 
     @Test
     void aLeakInTheLogThatIsNoEndpointIsRefusedAndThePublishedRunStays() throws Exception {
-        Path folder = pack(Fixtures.sourceRun()).runFolder();
+        Path folder = pack(PublishFixtures.sourceRun()).runFolder();
         List<byte[]> before = contents(folder);
         Path log = archive.resolveSibling("leaky.log");
-        Files.writeString(log, Files.readString(Fixtures.sourceLog()) + "copied with scp run.log alice@pavilion:/tmp\n");
+        Files.writeString(log, Files.readString(PublishFixtures.sourceLog()) + "copied with scp run.log alice@pavilion:/tmp\n");
 
         LeakFoundException refused = assertThrows(LeakFoundException.class,
-                () -> packager.pack(Fixtures.sourceRun(), Optional.of(log), archive));
+                () -> packager.pack(PublishFixtures.sourceRun(), Optional.of(log), archive));
 
         assertEquals(1, refused.findings().size());
         Finding finding = refused.findings().get(0);
@@ -111,10 +111,10 @@ class RunPackagerTest {
 
     @Test
     void aDenyPatternAppliesToWhatIsPackaged() {
-        RunPackager strict = new RunPackager(new LeakScanner(List.of(Pattern.compile("vps50"))), Fixtures.REPORT);
+        RunPackager strict = new RunPackager(new LeakScanner(List.of(Pattern.compile("vps50"))), PublishFixtures.REPORT);
 
         LeakFoundException refused = assertThrows(LeakFoundException.class,
-                () -> strict.pack(Fixtures.sourceRun(), Optional.empty(), archive));
+                () -> strict.pack(PublishFixtures.sourceRun(), Optional.empty(), archive));
 
         assertTrue(refused.findings().stream().allMatch(f -> f.leak().kind() == LeakKind.DENIED));
         assertTrue(refused.findings().stream().anyMatch(f -> f.path().endsWith("metadata.json")));
@@ -122,7 +122,7 @@ class RunPackagerTest {
 
     @Test
     void aRunIdThatIsNoFolderNameIsRefused() throws Exception {
-        RunLedger run = Fixtures.sourceRun();
+        RunLedger run = PublishFixtures.sourceRun();
         RunLedger climbing = new RunLedger(LedgerSanitizerTest.withId(run.meta(), "../elsewhere"), run.lines());
 
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> pack(climbing));
@@ -146,7 +146,7 @@ class RunPackagerTest {
 
     private static List<byte[]> contents(Path folder) throws IOException {
         List<byte[]> result = new ArrayList<>();
-        for (String file : Fixtures.files(folder)) {
+        for (String file : PublishFixtures.files(folder)) {
             result.add(Files.readAllBytes(folder.resolve(file)));
         }
         return result;

@@ -14,9 +14,9 @@ import org.inferbench.record.MetaRecord;
 import org.inferbench.record.SkippedRecord;
 
 /** The publishing fixtures under {@code src/test/resources/publish/}. */
-final class Fixtures {
+final class PublishFixtures {
 
-    private Fixtures() {
+    private PublishFixtures() {
     }
 
     /** The run of {@code publish/source/}: three nodes, one unreachable, an error naming an endpoint. */
@@ -29,7 +29,7 @@ final class Fixtures {
 
     static Path resource(String name) {
         try {
-            return Path.of(Fixtures.class.getResource("/publish/" + name).toURI());
+            return Path.of(PublishFixtures.class.getResource("/publish/" + name).toURI());
         } catch (URISyntaxException e) {
             throw new IllegalStateException(e);
         }
