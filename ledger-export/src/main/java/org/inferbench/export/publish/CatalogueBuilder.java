@@ -12,9 +12,9 @@ import java.util.stream.Stream;
  * is not a run folder is reported and left out; the others are indexed. Hidden entries under {@code
  * runs/} are passed over (an editor's or a file manager's, not runs).
  *
- * <p>The gate runs on what the catalogue is made from (each indexed {@code metadata.json}, where a
- * hand-written meta-only entry could hold anything, reported where it can be fixed) and on the
- * catalogue itself. Any finding and no catalogue is written; the old one stays.
+ * <p>The gate runs on the catalogue before it is written. Any finding and no catalogue is written
+ * (the old one stays), and the gate then also runs on each indexed {@code metadata.json}, where a
+ * hand-written meta-only entry could hold anything, so that each leak is reported where it can be fixed.
  */
 public final class CatalogueBuilder {
 
@@ -41,9 +41,10 @@ public final class CatalogueBuilder {
         try (StagingArea staging = StagingArea.in(archive)) {
             Path staged = Files.write(staging.dir().resolve(ArchiveLayout.CATALOGUE), ArchiveJson.bytes(catalogue));
             LeakGate gate = new LeakGate(scanner);
-            List<Finding> findings = new ArrayList<>(gate.check(runs.stream().map(ArchivedRun::metadataFile).toList()));
-            findings.addAll(gate.check(staged, target.toString()));
+            List<Finding> findings = new ArrayList<>(gate.check(staged, target.toString()));
             if (!findings.isEmpty()) {
+                // Where each leak comes from, so it can be fixed there; only now, to keep the clean case to one pass.
+                findings.addAll(gate.check(runs.stream().map(ArchivedRun::metadataFile).toList()));
                 throw new LeakFoundException(findings.stream().sorted().toList());
             }
             return new CatalogueResult(target, staging.publish(staged, target), catalogue.totals(), rejected);
