@@ -29,13 +29,19 @@ public final class RunPackager {
     /**
      * @param log the harness's console output of the run, when there is one
      * @throws LeakFoundException when the gate finds anything sanitizing could not fix; nothing is written
-     * @throws IllegalArgumentException when the run id cannot name a folder or a cell id does not parse
+     * @throws UnpublishableRunException when the run id cannot name a folder or a cell id does not parse
      */
     public PackageResult pack(RunLedger ledger, Optional<Path> log, Path archive) throws IOException, LeakFoundException {
-        Path target = ArchiveLayout.runFolder(archive, ledger.meta().benchmarkRunId());
         TextRedaction redaction = TextRedaction.forRun(ledger.meta());
         RunLedger clean = new LedgerSanitizer(redaction, scanner).sanitize(ledger);
-        RunMetadata metadata = RunMetadata.of(clean);
+        Path target;
+        RunMetadata metadata;
+        try {
+            target = ArchiveLayout.runFolder(archive, ledger.meta().benchmarkRunId());
+            metadata = RunMetadata.of(clean);
+        } catch (IllegalArgumentException e) {
+            throw new UnpublishableRunException(e.getMessage(), e);
+        }
         Optional<String> cleanLog = log.isEmpty() ? Optional.empty() : Optional.of(redaction.apply(readText(log.get())));
 
         try (StagingArea staging = StagingArea.in(archive)) {

@@ -15,6 +15,7 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 import org.inferbench.record.CallRecord;
 import org.inferbench.record.LedgerLine;
+import org.inferbench.record.SkippedRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -121,11 +122,24 @@ class RunPackagerTest {
     }
 
     @Test
+    void aCellIdThatDoesNotParseIsRefused() throws Exception {
+        RunLedger run = PublishFixtures.sourceRun();
+        List<LedgerLine> lines = new ArrayList<>(run.lines());
+        lines.add(SkippedRecord.of("no-engine-here", "P-EASY", "disabled"));
+
+        UnpublishableRunException e = assertThrows(UnpublishableRunException.class,
+                () -> pack(new RunLedger(run.meta(), lines)));
+
+        assertTrue(e.getMessage().contains("'no-engine-here' is not a cell id"), e.getMessage());
+        assertEquals(List.of(), listing(archive));
+    }
+
+    @Test
     void aRunIdThatIsNoFolderNameIsRefused() throws Exception {
         RunLedger run = PublishFixtures.sourceRun();
         RunLedger climbing = new RunLedger(LedgerSanitizerTest.withId(run.meta(), "../elsewhere"), run.lines());
 
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> pack(climbing));
+        UnpublishableRunException e = assertThrows(UnpublishableRunException.class, () -> pack(climbing));
 
         assertEquals("benchmark_run_id '../elsewhere' cannot name a run folder", e.getMessage());
     }
