@@ -13,21 +13,21 @@ import org.inferbench.record.LedgerLine;
 import org.inferbench.record.MetaRecord;
 import org.inferbench.record.SkippedRecord;
 
-/** The publishing fixtures under {@code src/test/resources/publish/}. */
-final class PublishFixtures {
+/** The publishing fixtures under {@code src/test/resources/publish/}; the command tests use them too. */
+public final class PublishFixtures {
 
     private PublishFixtures() {
     }
 
     /** The run of {@code publish/source/}: three nodes, one unreachable, an error naming an endpoint. */
-    static final String RUN_ID = "3f2b8c1e-9d4a-4e7b-8f00-1a2b3c4d5e6f";
+    public static final String RUN_ID = "3f2b8c1e-9d4a-4e7b-8f00-1a2b3c4d5e6f";
 
     /** A stand-in for the aggregate report: deterministic, and it repeats what sanitizing produced. */
     static final RunReport REPORT = (ledger, folder) -> Files.writeString(folder.resolve(ArchiveLayout.REPORT),
             "# Run " + ledger.meta().benchmarkRunId() + "\n\nhost: " + ledger.meta().host() + ", "
                     + ledger.lines().size() + " lines\n");
 
-    static Path resource(String name) {
+    public static Path resource(String name) {
         try {
             return Path.of(PublishFixtures.class.getResource("/publish/" + name).toURI());
         } catch (URISyntaxException e) {
@@ -35,11 +35,11 @@ final class PublishFixtures {
         }
     }
 
-    static Path sourceLedger() {
+    public static Path sourceLedger() {
         return resource("source/" + RUN_ID + ".jsonl");
     }
 
-    static Path sourceLog() {
+    public static Path sourceLog() {
         return resource("source/" + RUN_ID + ".log");
     }
 
@@ -62,7 +62,7 @@ final class PublishFixtures {
     }
 
     /** Copies a fixture folder to {@code target}, so a test can change it. */
-    static Path copy(String name, Path target) throws IOException {
+    public static Path copy(String name, Path target) throws IOException {
         Path source = resource(name);
         try (var walk = Files.walk(source)) {
             for (Path path : walk.toList()) {
@@ -78,7 +78,7 @@ final class PublishFixtures {
     }
 
     /** Every file under {@code dir}, relative, in name order: what a folder is, to compare two. */
-    static List<String> files(Path dir) throws IOException {
+    public static List<String> files(Path dir) throws IOException {
         try (var walk = Files.walk(dir)) {
             return walk.filter(Files::isRegularFile).map(p -> dir.relativize(p).toString().replace('\\', '/'))
                     .sorted().toList();
