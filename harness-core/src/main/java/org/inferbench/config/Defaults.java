@@ -69,4 +69,22 @@ public final class Defaults {
 
     /** A warm success rate below this is a red flag: investigate before publishing (SPEC section 7). */
     public static final double MIN_SUCCESS_RATE = 0.95;
+
+    /**
+     * {@value} bytes (1 MiB): the largest {@code cells.yaml} or {@code prompts.yaml} read. A thousand
+     * cells take about 100 KB; a larger file is the wrong file, refused before it costs memory.
+     */
+    public static final int MAX_CONFIG_FILE_BYTES = 1 << 20;
+
+    /**
+     * {@value}: the aliases to lists and maps a configuration file may hold. The shipped files need
+     * none; the cap stops a "billion laughs" file (aliases of aliases) from growing exponentially.
+     */
+    public static final int MAX_YAML_ALIASES = 20;
+
+    /**
+     * {@value}: how deep lists and maps may nest in a configuration file. The files need three
+     * levels; the cap keeps a pathological file from exhausting the parser's stack.
+     */
+    public static final int MAX_YAML_NESTING = 20;
 }

@@ -1,0 +1,73 @@
+package org.inferbench.call;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.inferbench.record.CallRecord;
+
+/**
+ * Everything one call measured, before it is placed in a run ({@link #toRecord(CallContext)}).
+ * Unknown values are null, never zero. A failed call has {@code finishReason} {@value CallRecord#FINISH_ERROR},
+ * an {@code error} that says what failed, and every value known up to the fault.
+ *
+ * <p>Durations are measured from time zero, just before the request is handed to OkHttp, with the
+ * client's monotonic ticker. The {@code ..._ms} integers are rounded half up to the nearest
+ * millisecond; the gap fields are doubles with sub-millisecond precision.
+ *
+ * @param firstDeltaMs      to the first SSE data event of any kind (even a role-only delta), not the headers
+ * @param totalDurationMs   to {@code [DONE]}, or the end of the stream; for a failed call, to the moment
+ *                          the failure was seen
+ * @param promptTokens      {@code usage.prompt_tokens}, null when not sent
+ * @param completionTokens  {@code usage.completion_tokens}, null when not sent
+ * @param finishReason      the last non-null {@code choices[0].finish_reason}; {@code "error"} for a failed call
+ * @param error             short, stable text saying what failed; null for a call that did not
+ * @param firstTokenMs      to the first event whose delta carries content, reasoning or a tool call
+ * @param firstContentMs    to the first event whose delta carries answer content
+ * @param chunkCount        JSON chunks received ({@code [DONE]} not counted); null when no stream was opened
+ * @param contentChars      Unicode code points of answer content
+ * @param reasoningChars    Unicode code points of {@code reasoning_content} / {@code reasoning}
+ * @param itlMsP50          median gap between consecutive token-carrying events (Hyndman-Fan type 7)
+ * @param itlMsP95          95th percentile of those gaps (type 7)
+ * @param itlMsMax          largest of those gaps
+ * @param tpotMs            (last token event - first token event) / (completion_tokens - 1); null
+ *                          with fewer than two tokens or two token events
+ * @param httpStatus        the response status; null when no response came
+ * @param serverTimings     llama.cpp's {@code timings} object, as sent
+ * @param systemFingerprint the chunks' {@code system_fingerprint}
+ * @param backend           the response header {@code X-Weeyuga-Backend}; null when absent
+ * @param startedAtUtc      wall-clock time of time zero, ISO-8601 UTC, for humans only
+ */
+public record CallOutcome(
+        Long firstDeltaMs,
+        Long totalDurationMs,
+        Integer promptTokens,
+        Integer completionTokens,
+        String finishReason,
+        String error,
+        Long firstTokenMs,
+        Long firstContentMs,
+        Integer chunkCount,
+        Integer contentChars,
+        Integer reasoningChars,
+        Double itlMsP50,
+        Double itlMsP95,
+        Double itlMsMax,
+        Double tpotMs,
+        Integer httpStatus,
+        JsonNode serverTimings,
+        String systemFingerprint,
+        String backend,
+        String startedAtUtc) {
+
+    public boolean failed() {
+        return error != null;
+    }
+
+    /** The ledger line of this call. {@code tokens_per_sec} is {@link CallRecord#tokensPerSec}, the one formula. */
+    public CallRecord toRecord(CallContext context) {
+        return new CallRecord(CallRecord.TYPE, context.cellId(), context.promptId(), context.phase(),
+                context.runIdx(), firstDeltaMs, totalDurationMs, promptTokens, completionTokens,
+                CallRecord.tokensPerSec(completionTokens, firstDeltaMs, totalDurationMs), finishReason,
+                backend != null ? backend : context.engineName(), error, firstTokenMs, firstContentMs, chunkCount,
+                contentChars, reasoningChars, itlMsP50, itlMsP95, itlMsMax, tpotMs, httpStatus, serverTimings,
+                systemFingerprint, context.coldKind(), context.coldNote(), startedAtUtc);
+    }
+}

@@ -1,0 +1,62 @@
+package org.inferbench.call;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import org.inferbench.config.Defaults;
+import org.inferbench.config.Prompt;
+
+/**
+ * What to send for one call: {@code POST {endpoint}/v1/chat/completions} (SPEC section 2).
+ *
+ * @param endpoint    the engine's base URL, e.g. {@code http://127.0.0.1:11436}; it may carry a path
+ *                    prefix ({@code https://gateway.example/llm}) and user info
+ *                    ({@code http://user:pass@host}), which is sent as Basic auth when there is no
+ *                    bearer token and never sent in the URL nor written anywhere
+ * @param model       the engine's name for the model
+ * @param prompt      the frozen prompt: its text is the one user message, its {@code max_tokens} is sent
+ * @param temperature sent explicitly (see {@link Defaults#TEMPERATURE})
+ * @param topP        sent explicitly (see {@link Defaults#TOP_P})
+ * @param headers     extra request headers, e.g. SPEC section 9's {@code X-Weeyuga-*} in routed mode,
+ *                    in the order given
+ * @param bearerToken sent as {@code Authorization: Bearer <token>}; never written anywhere
+ */
+public record CallRequest(String endpoint, String model, Prompt prompt, double temperature, double topP,
+                          Map<String, String> headers, Optional<String> bearerToken) {
+
+    public CallRequest {
+        Objects.requireNonNull(endpoint, "endpoint");
+        Objects.requireNonNull(model, "model");
+        Objects.requireNonNull(prompt, "prompt");
+        Objects.requireNonNull(headers, "headers");
+        Objects.requireNonNull(bearerToken, "bearerToken");
+        headers = Collections.unmodifiableMap(new LinkedHashMap<>(headers));
+    }
+
+    /** A plain call with the default sampling settings, no extra headers and no token. */
+    public static CallRequest of(String endpoint, String model, Prompt prompt) {
+        return new CallRequest(endpoint, model, prompt, Defaults.TEMPERATURE, Defaults.TOP_P, Map.of(),
+                Optional.empty());
+    }
+
+    /** The same request with these extra headers instead. */
+    public CallRequest withHeaders(Map<String, String> newHeaders) {
+        return new CallRequest(endpoint, model, prompt, temperature, topP, newHeaders, bearerToken);
+    }
+
+    /** The same request with this bearer token. */
+    public CallRequest withBearerToken(String token) {
+        return new CallRequest(endpoint, model, prompt, temperature, topP, headers, Optional.of(token));
+    }
+
+    /** Says whether there is a token or user info, never what they are: requests end up in logs. */
+    @Override
+    public String toString() {
+        return "CallRequest[endpoint=" + (endpoint.contains("@") ? "<with user info>" : endpoint)
+                + ", model=" + model + ", prompt=" + prompt.id() + ", temperature=" + temperature
+                + ", topP=" + topP + ", headers=" + headers.keySet()
+                + ", bearerToken=" + (bearerToken.isPresent() ? "<redacted>" : "none") + "]";
+    }
+}

@@ -1,0 +1,92 @@
+package org.inferbench.call.internal;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import okhttp3.Credentials;
+import okhttp3.HttpUrl;
+import okhttp3.MediaType;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import org.inferbench.call.CallRequest;
+import org.inferbench.record.Json;
+
+/** Turns a {@link CallRequest} into the HTTP request of SPEC section 2. */
+final class ChatRequests {
+
+    /** Appended to the endpoint, after any path prefix it has. */
+    static final String PATH = "v1/chat/completions";
+
+    private static final MediaType JSON = MediaType.get("application/json");
+    private static final Pattern HEADER_NAME = Pattern.compile("[A-Za-z0-9-]{1,64}");
+
+    private ChatRequests() {
+    }
+
+    /**
+     * The endpoint's user info is removed from the URL; it becomes Basic auth only when there is no
+     * bearer token. {@code Accept-Encoding} is left to OkHttp, which then inflates gzip transparently.
+     */
+    static Request build(CallRequest call, String userAgent) throws InvalidCallRequestException {
+        HttpUrl base = HttpUrl.parse(call.endpoint());
+        if (base == null) {
+            throw new InvalidCallRequestException("endpoint is not an http(s) URL");
+        }
+        HttpUrl url = base.newBuilder().username("").password("").addPathSegments(PATH).build();
+        Request.Builder request = new Request.Builder().url(url).post(RequestBody.create(body(call), JSON));
+        for (Map.Entry<String, String> header : call.headers().entrySet()) {
+            try {
+                request.header(header.getKey(), header.getValue());
+            } catch (IllegalArgumentException e) {
+                throw new InvalidCallRequestException(HEADER_NAME.matcher(header.getKey()).matches()
+                        ? "invalid value of extra header " + header.getKey()
+                        : "invalid extra header name");
+            }
+        }
+        request.header("Accept", "text/event-stream");
+        request.header("User-Agent", userAgent);
+        Optional<String> authorization = authorization(call, base);
+        if (authorization.isPresent()) {
+            try {
+                request.header("Authorization", authorization.get());
+            } catch (IllegalArgumentException e) {
+                throw new InvalidCallRequestException("invalid credentials (not a valid header value)");
+            }
+        }
+        return request.build();
+    }
+
+    /** The JSON body, keys in SPEC order, sampling settings sent explicitly (see {@code Defaults.TEMPERATURE}). */
+    static byte[] body(CallRequest call) {
+        ObjectNode body = Json.mapper().createObjectNode();
+        body.put("model", call.model());
+        body.putArray("messages").addObject()
+                .put("role", "user")
+                .put("content", call.prompt().text());
+        body.put("max_tokens", call.prompt().maxTokens());
+        body.put("stream", true);
+        body.putObject("stream_options").put("include_usage", true);
+        body.put("temperature", call.temperature());
+        body.put("top_p", call.topP());
+        try {
+            return Json.mapper().writeValueAsBytes(body);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e); // A tree of strings and numbers always serialises.
+        }
+    }
+
+    private static Optional<String> authorization(CallRequest call, HttpUrl base) {
+        Optional<String> token = call.bearerToken().filter(t -> !t.isBlank());
+        if (token.isPresent()) {
+            return Optional.of("Bearer " + token.get());
+        }
+        if (!base.username().isEmpty() || !base.password().isEmpty()) {
+            return Optional.of(Credentials.basic(base.username(), base.password(), StandardCharsets.UTF_8));
+        }
+        return Optional.empty();
+    }
+}

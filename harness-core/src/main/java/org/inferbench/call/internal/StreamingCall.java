@@ -1,0 +1,196 @@
+package org.inferbench.call.internal;
+
+import java.io.IOException;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import java.util.Optional;
+import okhttp3.Call;
+import okhttp3.MediaType;
+import okhttp3.Request;
+import okhttp3.Response;
+import okhttp3.sse.internal.ServerSentEventReader;
+import okio.BufferedSource;
+import org.inferbench.call.CallOutcome;
+import org.inferbench.call.CallRequest;
+import org.inferbench.record.CallRecord;
+
+/**
+ * One measured call, start to outcome, on the calling thread. Create one per call and {@link #run()}
+ * it once.
+ *
+ * <p>Time zero is read just before the request is handed to OkHttp. The SSE body is read with
+ * OkHttp's {@link ServerSentEventReader} right here rather than through {@code EventSources}, whose
+ * events arrive on a dispatcher thread: no hand-off between the socket and the stamp. The reader
+ * delivers an event as soon as its closing blank line is buffered, and the ticker is read as the
+ * first thing on delivery, before the JSON is parsed.
+ *
+ * <p>Every path ends in exactly one outcome: a clean {@code [DONE]}, a stream error, a refused
+ * response, or any throwable, which is described by {@link CallErrors} and never rethrown.
+ */
+public final class StreamingCall {
+
+    /** Engines behind a routing gateway are named by this response header (SPEC section 2, {@code backend}). */
+    static final String BACKEND_HEADER = "X-Weeyuga-Backend";
+
+    /** An error body is read for its message only; 64 KiB holds any real one. */
+    private static final long ERROR_BODY_LIMIT = 64 * 1024;
+
+    private static final DateTimeFormatter UTC_MILLIS =
+            DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'", Locale.ROOT).withZone(ZoneOffset.UTC);
+
+    private final CallSetup setup;
+    private final CallRequest request;
+    private final ServerMessages messages;
+    private final StageWatcher stage = new StageWatcher();
+
+    private TokenTimeline timeline;
+    private StreamRecorder recorder;
+    private boolean streamOpened;
+    private Integer httpStatus;
+    private String backend;
+    private String error;
+
+    public StreamingCall(CallSetup setup, CallRequest request) {
+        this.setup = setup;
+        this.request = request;
+        this.messages = ServerMessages.forRequest(request);
+    }
+
+    public CallOutcome run() {
+        String startedAtUtc = UTC_MILLIS.format(setup.wallClock().instant());
+        Request httpRequest;
+        try {
+            httpRequest = ChatRequests.build(request, setup.userAgent());
+        } catch (InvalidCallRequestException e) {
+            return rejected(CallErrors.invalidRequest(e.getMessage()), startedAtUtc);
+        } catch (RuntimeException e) {
+            return rejected(CallErrors.unexpected(e), startedAtUtc);
+        }
+        Call call = setup.client().newCall(httpRequest);
+        call.addEventListener(stage);
+
+        long start = setup.ticker().read();
+        timeline = new TokenTimeline(start);
+        recorder = new StreamRecorder(timeline, messages);
+        try {
+            setup.listener().onStart(start);
+            exchange(call);
+        } catch (Throwable t) {
+            long failedAt = setup.ticker().read();
+            fail(t, failedAt);
+        }
+        return outcome(startedAtUtc);
+    }
+
+    private void exchange(Call call) throws IOException {
+        try (Response response = call.execute()) {
+            long headersAt = setup.ticker().read();
+            stage.headersReceived();
+            httpStatus = response.code();
+            backend = response.header(BACKEND_HEADER);
+            setup.listener().onHeaders(headersAt, httpStatus);
+            Optional<String> refusal = refusal(response);
+            if (refusal.isPresent()) {
+                error = refusal.get();
+                timeline.end(headersAt);
+                return;
+            }
+            streamOpened = true;
+            readEvents(response.body().source());
+        }
+    }
+
+    /** Why this response is not a stream to read: a non-2xx status or another content type. */
+    private Optional<String> refusal(Response response) {
+        int code = response.code();
+        if (code >= 300 && code < 400) {
+            return Optional.of(CallErrors.redirect(code));
+        }
+        if (!response.isSuccessful()) {
+            return Optional.of(CallErrors.httpStatus(code, errorMessage(response)));
+        }
+        MediaType type = response.body().contentType();
+        if (type == null || !"text".equals(type.type()) || !"event-stream".equals(type.subtype())) {
+            return Optional.of(CallErrors.notAnEventStream(type));
+        }
+        return Optional.empty();
+    }
+
+    private Optional<String> errorMessage(Response response) {
+        try {
+            return messages.fromErrorBody(response.peekBody(ERROR_BODY_LIMIT).string());
+        } catch (IOException e) {
+            return Optional.empty(); // The status alone still says what failed.
+        }
+    }
+
+    private void readEvents(BufferedSource body) throws IOException {
+        ServerSentEventReader reader = new ServerSentEventReader(body, new ServerSentEventReader.Callback() {
+            @Override
+            public void onEvent(String id, String type, String data) {
+                long arrivedAt = setup.ticker().read(); // First, so that parsing never delays the stamp.
+                recorder.onData(arrivedAt, data);
+                setup.listener().onData(arrivedAt, data);
+            }
+
+            @Override
+            public void onRetryChange(long timeMs) {
+                // Never reconnect: one request is one measured call.
+            }
+        });
+        while (!recorder.finished() && reader.processNextEvent()) {
+            // Each turn delivers at most one event to the callback above.
+        }
+        if (!recorder.finished()) {
+            recorder.onEndOfStream(setup.ticker().read());
+        }
+    }
+
+    private void fail(Throwable t, long failedAt) {
+        error = CallErrors.of(t, stage.stage(), setup.client().connectTimeoutMillis(),
+                setup.client().readTimeoutMillis());
+        if (CallErrors.isInterruption(t)) {
+            Thread.currentThread().interrupt(); // Whoever interrupted us (JMH's timeout) must still see it.
+        }
+        if (!timeline.ended()) {
+            timeline.end(failedAt);
+        }
+    }
+
+    private CallOutcome outcome(String startedAtUtc) {
+        String failure = error != null ? error : recorder.error();
+        if (failure != null) {
+            failure = messages.redact(failure);
+        }
+        GapSummary gaps = timeline.gaps();
+        Integer completionTokens = recorder.completionTokens();
+        return new CallOutcome(
+                timeline.firstDeltaMs(),
+                timeline.totalDurationMs(),
+                recorder.promptTokens(),
+                completionTokens,
+                failure != null ? CallRecord.FINISH_ERROR : recorder.finishReason(),
+                failure,
+                timeline.firstTokenMs(),
+                timeline.firstContentMs(),
+                streamOpened ? recorder.chunks() : null,
+                streamOpened ? recorder.contentChars() : null,
+                streamOpened ? recorder.reasoningChars() : null,
+                gaps.p50Ms(),
+                gaps.p95Ms(),
+                gaps.maxMs(),
+                timeline.tpotMs(completionTokens),
+                httpStatus,
+                recorder.serverTimings(),
+                recorder.systemFingerprint(),
+                backend,
+                startedAtUtc);
+    }
+
+    /** A request that never left: nothing was measured. */
+    private static CallOutcome rejected(String error, String startedAtUtc) {
+        return new CallOutcome(null, null, null, null, CallRecord.FINISH_ERROR, error, null, null, null, null, null,
+                null, null, null, null, null, null, null, null, startedAtUtc);
+    }
+}
