@@ -2,12 +2,11 @@ package org.inferbench.export.publish;
 
 import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
-import org.inferbench.record.Json;
+import org.inferbench.ledger.LedgerWriter;
 import org.inferbench.record.LedgerLine;
 
 /**
@@ -46,7 +45,7 @@ public final class RunPackager {
 
         try (StagingArea staging = StagingArea.in(archive)) {
             Path folder = Files.createDirectory(staging.dir().resolve(target.getFileName()));
-            Files.write(folder.resolve(ArchiveLayout.LEDGER), ledgerBytes(clean));
+            writeLedger(clean, folder.resolve(ArchiveLayout.LEDGER));
             report.write(clean, folder);
             if (cleanLog.isPresent()) {
                 Files.writeString(folder.resolve(ArchiveLayout.LOG), cleanLog.get());
@@ -61,14 +60,13 @@ public final class RunPackager {
         }
     }
 
-    /** One JSON object a line, line 1 the meta, through the same record classes the harness wrote them with. */
-    private static byte[] ledgerBytes(RunLedger ledger) throws IOException {
-        StringBuilder out = new StringBuilder();
-        out.append(Json.mapper().writeValueAsString(ledger.meta())).append('\n');
-        for (LedgerLine line : ledger.lines()) {
-            out.append(Json.mapper().writeValueAsString(line)).append('\n');
+    /** Through the harness's own writer: the same records, the same bytes per line, in file order. */
+    private static void writeLedger(RunLedger ledger, Path file) throws IOException {
+        try (LedgerWriter writer = LedgerWriter.create(file, ledger.meta())) {
+            for (LedgerLine line : ledger.lines()) {
+                writer.append(line);
+            }
         }
-        return out.toString().getBytes(StandardCharsets.UTF_8);
     }
 
     private static String readText(Path file) throws IOException {

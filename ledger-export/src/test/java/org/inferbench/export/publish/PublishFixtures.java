@@ -1,19 +1,25 @@
 package org.inferbench.export.publish;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import org.inferbench.record.CallRecord;
-import org.inferbench.record.Json;
-import org.inferbench.record.LedgerLine;
-import org.inferbench.record.MetaRecord;
-import org.inferbench.record.SkippedRecord;
+import org.inferbench.ledger.LedgerReader;
 
-/** The publishing fixtures under {@code src/test/resources/publish/}; the command tests use them too. */
+/**
+ * The publishing fixtures under {@code src/test/resources/publish/}; the command tests use them too.
+ * <ul>
+ *   <li>{@code source/}: a run as the harness leaves it, ledger and console log, with the endpoints,
+ *       home directories and model paths that packaging must take out;</li>
+ *   <li>{@code clean-archive/}: that run packaged, plus a hand-written meta-only run and the
+ *       catalogue. When the report's format changes, regenerate its run folder with
+ *       {@code ledger-export package src/test/resources/publish/source/<id>.jsonl --out
+ *       src/test/resources/publish/clean-archive} (and check the diff);</li>
+ *   <li>{@code leaky-archive/}: a leak of every kind planted at a known line, listed in
+ *       {@code leaky-archive.findings}.</li>
+ * </ul>
+ */
 public final class PublishFixtures {
 
     private PublishFixtures() {
@@ -21,11 +27,6 @@ public final class PublishFixtures {
 
     /** The run of {@code publish/source/}: three nodes, one unreachable, an error naming an endpoint. */
     public static final String RUN_ID = "3f2b8c1e-9d4a-4e7b-8f00-1a2b3c4d5e6f";
-
-    /** A stand-in for the aggregate report: deterministic, and it repeats what sanitizing produced. */
-    static final RunReport REPORT = (ledger, folder) -> Files.writeString(folder.resolve(ArchiveLayout.REPORT),
-            "# Run " + ledger.meta().benchmarkRunId() + "\n\nhost: " + ledger.meta().host() + ", "
-                    + ledger.lines().size() + " lines\n");
 
     public static Path resource(String name) {
         try {
@@ -47,18 +48,10 @@ public final class PublishFixtures {
         return readLedger(sourceLedger());
     }
 
-    /** Reads a well-formed ledger. TEMPORARY: LedgerReader (branch ledger) replaces this once it is on main. */
     static RunLedger readLedger(Path file) throws IOException {
-        List<String> text = Files.readAllLines(file);
-        MetaRecord meta = Json.mapper().readValue(text.get(0), MetaRecord.class);
-        List<LedgerLine> lines = new ArrayList<>();
-        for (String line : text.subList(1, text.size())) {
-            JsonNode node = Json.mapper().readTree(line);
-            lines.add("skipped".equals(node.path("phase").asText())
-                    ? Json.mapper().treeToValue(node, SkippedRecord.class)
-                    : Json.mapper().treeToValue(node, CallRecord.class));
-        }
-        return new RunLedger(meta, lines);
+        RunLedgerCollector collector = new RunLedgerCollector();
+        LedgerReader.read(file, collector);
+        return collector.ledger();
     }
 
     /** Copies a fixture folder to {@code target}, so a test can change it. */

@@ -24,7 +24,7 @@ class RunPackagerTest {
     @TempDir
     Path archive;
 
-    private final RunPackager packager = new RunPackager(LeakScanner.builtIn(), PublishFixtures.REPORT);
+    private final RunPackager packager = new RunPackager(LeakScanner.builtIn(), new BaselineReport());
 
     private PackageResult pack(RunLedger ledger) throws Exception {
         return packager.pack(ledger, Optional.of(PublishFixtures.sourceLog()), archive);
@@ -112,7 +112,7 @@ class RunPackagerTest {
 
     @Test
     void aDenyPatternAppliesToWhatIsPackaged() {
-        RunPackager strict = new RunPackager(new LeakScanner(List.of(Pattern.compile("vps50"))), PublishFixtures.REPORT);
+        RunPackager strict = new RunPackager(new LeakScanner(List.of(Pattern.compile("vps50"))), new BaselineReport());
 
         LeakFoundException refused = assertThrows(LeakFoundException.class,
                 () -> strict.pack(PublishFixtures.sourceRun(), Optional.empty(), archive));
