@@ -22,7 +22,7 @@ import picocli.CommandLine.Spec;
         subcommands = {AggregateCommand.class, PackageCommand.class, CatalogueCommand.class, ScrubCommand.class,
                 HelpCommand.class},
         exitCodeListHeading = ExitCodes.HEADING,
-        exitCodeList = {ExitCodes.OK_HELP, ExitCodes.SOFTWARE_HELP, ExitCodes.USAGE_HELP})
+        exitCodeList = {ExitCodes.OK_HELP, ExitCodes.SOFTWARE_HELP, ExitCodes.USAGE_HELP, ExitCodes.LEAKS_HELP})
 public final class LedgerExport implements Runnable {
 
     private final InputStream stdin;

@@ -61,10 +61,14 @@ final class TextRedaction {
 
     /** {@code <node>:<engine>}, what a cell's endpoint is published as; empty if the cell id does not parse. */
     static Optional<String> endpointName(CellFacts cell) {
+        if (cell.cellId() == null) {
+            return Optional.empty();
+        }
         try {
             CellId id = CellId.parse(cell.cellId());
             return Optional.of(id.node() + ":" + id.engine().wireName());
-        } catch (IllegalArgumentException | NullPointerException e) {
+        } catch (IllegalArgumentException e) {
+            // Reported where it matters: RunMetadata refuses the run's cell ids.
             return Optional.empty();
         }
     }
