@@ -1,6 +1,7 @@
 package org.inferbench.export.publish;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -31,7 +32,7 @@ public final class SyntheticArchive {
 
     static void write(Path archive, int count) throws IOException {
         for (int i = 0; i < count; i++) {
-            String id = UUID.nameUUIDFromBytes(("run-" + i).getBytes(java.nio.charset.StandardCharsets.UTF_8)).toString();
+            String id = UUID.nameUUIDFromBytes(("run-" + i).getBytes(StandardCharsets.UTF_8)).toString();
             String node = NODES.get(i % NODES.size());
             String started = String.format(Locale.ROOT, "2026-%02d-%02dT%02d:00:00Z", 1 + i % 12, 1 + i % 28, i % 24);
             List<String> cells = List.of(node + ":ollama:qwen3.5:0.8b", node + ":llamacpp:qwen3.5:0.8b");
