@@ -67,12 +67,12 @@ public record RunMetadata(
      */
     public static RunMetadata of(RunLedger ledger) {
         MetaRecord meta = ledger.meta();
-        List<CellId> cells = union(meta.cellsPlanned(),
+        List<CellId> cells = union(Stream.of(meta.cellsPlanned(),
                 meta.cells() == null ? null : meta.cells().stream().map(CellFacts::cellId).toList(),
-                ledger.lines().stream().map(RunMetadata::cellId).toList())
+                ledger.lines().stream().map(RunMetadata::cellId).toList()))
                 .stream().map(CellId::parse).toList();
-        List<String> prompts = union(meta.promptsSha256() == null ? null : meta.promptsSha256().keySet(),
-                ledger.lines().stream().map(RunMetadata::promptId).toList());
+        List<String> prompts = union(Stream.of(meta.promptsSha256() == null ? null : meta.promptsSha256().keySet(),
+                ledger.lines().stream().map(RunMetadata::promptId).toList()));
         List<String> nodes = distinct(cells, CellId::node);
         List<CallRecord> calls = ledger.calls();
         return new RunMetadata(meta.benchmarkRunId(),
@@ -115,9 +115,9 @@ public record RunMetadata(
         return line instanceof CallRecord c ? c.promptId() : ((SkippedRecord) line).promptId();
     }
 
-    @SafeVarargs
-    private static List<String> union(Collection<String>... parts) {
-        return Stream.of(parts).filter(Objects::nonNull).flatMap(Collection::stream).filter(Objects::nonNull)
+    /** The distinct values of the parts that are there, sorted. */
+    private static List<String> union(Stream<? extends Collection<String>> parts) {
+        return parts.filter(Objects::nonNull).flatMap(Collection::stream).filter(Objects::nonNull)
                 .distinct().sorted().toList();
     }
 
