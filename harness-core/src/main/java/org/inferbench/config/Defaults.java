@@ -100,4 +100,22 @@ public final class Defaults {
      * than 20 values is interpolated between the two largest ones, so it reports the worst calls, not a tail.
      */
     public static final int P95_MIN_SAMPLES = 20;
+
+    /**
+     * Ollama cold: how often {@code /api/ps} is asked whether the model is gone. The endpoint is
+     * cheap; four times a second notices the unload within a quarter second without hammering it.
+     */
+    public static final Duration COLD_UNLOAD_POLL_INTERVAL = Duration.ofMillis(250);
+
+    /**
+     * {@value}: the harness's lock, in {@code java.io.tmpdir}, so that one harness at a time runs on a
+     * host (SPEC section 8). Beside JMH's own {@code jmh.lock}, which guards JMH runs, not harness runs.
+     */
+    public static final String LOCK_FILE_NAME = "inferbench.lock";
+
+    /** {@value}: the prompt of {@code --smoke}, the shortest, so a smoke run takes seconds. */
+    public static final String SMOKE_PROMPT = "P-EASY";
+
+    /** {@value} warm call in a {@code --smoke} run: enough to see that cold and warm both work. */
+    public static final int SMOKE_WARM_CALLS = 1;
 }

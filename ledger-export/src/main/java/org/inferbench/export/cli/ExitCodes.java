@@ -15,6 +15,8 @@ public final class ExitCodes {
     public static final int USAGE = CommandLine.ExitCode.USAGE;
     /** {@code compare --fail-on-regression} found a regression or a red flag (SPEC section 7). */
     public static final int REGRESSION = 3;
+    /** The leak gate found something ({@code scrub}, {@code package}, {@code catalogue}): each finding is printed. */
+    public static final int LEAKS = 4;
 
     static final String HEADING = "%nExit codes:%n";
     static final String OK_HELP = "0:done";
@@ -22,6 +24,7 @@ public final class ExitCodes {
     static final String USAGE_HELP =
             "2:bad usage or unusable input: a bad flag; a missing, unreadable or malformed file";
     static final String REGRESSION_HELP = "3:compare --fail-on-regression: a regression or a red flag was found";
+    static final String LEAKS_HELP = "4:leaks found, each printed as path:line: what; nothing was published";
 
     private ExitCodes() {
     }
