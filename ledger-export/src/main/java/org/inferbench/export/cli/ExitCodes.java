@@ -13,12 +13,15 @@ public final class ExitCodes {
     public static final int SOFTWARE = CommandLine.ExitCode.SOFTWARE;
     /** The user's mistake: a bad flag, a missing, unreadable or malformed file. One line on stderr. */
     public static final int USAGE = CommandLine.ExitCode.USAGE;
+    /** The leak gate found something ({@code scrub}, {@code package}, {@code catalogue}): each finding is printed. */
+    public static final int LEAKS = 4;
 
     static final String HEADING = "%nExit codes:%n";
     static final String OK_HELP = "0:done";
     static final String SOFTWARE_HELP = "1:internal error (a bug; the stack trace is printed)";
     static final String USAGE_HELP =
             "2:bad usage or unusable input: a bad flag; a missing, unreadable or malformed file";
+    static final String LEAKS_HELP = "4:leaks found, each printed as path:line: what; nothing was published";
 
     private ExitCodes() {
     }

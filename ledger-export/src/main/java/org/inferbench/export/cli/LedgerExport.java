@@ -18,10 +18,11 @@ import picocli.CommandLine.Spec;
  * subcommands and what they share (standard input, error handling); each subcommand is its own class.
  */
 @Command(name = "ledger-export", mixinStandardHelpOptions = true, versionProvider = LedgerExport.Version.class,
-        description = "Reads benchmark ledgers and JMH results; writes reports.",
-        subcommands = {AggregateCommand.class, HelpCommand.class},
+        description = "Reads benchmark ledgers and JMH results; writes reports; publishes runs to a public archive.",
+        subcommands = {AggregateCommand.class, PackageCommand.class, CatalogueCommand.class, ScrubCommand.class,
+                HelpCommand.class},
         exitCodeListHeading = ExitCodes.HEADING,
-        exitCodeList = {ExitCodes.OK_HELP, ExitCodes.SOFTWARE_HELP, ExitCodes.USAGE_HELP})
+        exitCodeList = {ExitCodes.OK_HELP, ExitCodes.SOFTWARE_HELP, ExitCodes.USAGE_HELP, ExitCodes.LEAKS_HELP})
 public final class LedgerExport implements Runnable {
 
     private final InputStream stdin;
