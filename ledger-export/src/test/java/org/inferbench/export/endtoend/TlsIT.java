@@ -36,6 +36,9 @@ class TlsIT {
 
     private static final String CELL = "tls:llamacpp:tiny";
     private static final String TRUST_STORE_PASSWORD = "changeit";
+    private static final int ATTEMPTS = 3;
+    /** The health check's reason when its one second ran out. */
+    private static final String HEALTH_TIMEOUT = "GET /health: InterruptedIOException: timeout";
 
     @TempDir
     Path dir;
@@ -63,12 +66,10 @@ class TlsIT {
 
     @Test
     void aSelfSignedEndpointFailsItsHealthCheckWithTheCertificateErrorInTheLedger() throws Exception {
-        Path ledgerDir = dir.resolve("runs");
+        Attempt attempt = runUntilDecided("MatrixBenchmark", "-p", "prompt=P-EASY", "-i", "1");
 
-        BenchmarksJar.Finished run = jar.run(ledgerDir, "MatrixBenchmark", "-p", "prompt=P-EASY", "-i", "1");
-
-        assertEquals(ExitCode.NOTHING_REACHABLE.code(), run.exit(), run.console());
-        Ledger ledger = LedgerReader.read(BenchmarksJar.onlyLedger(ledgerDir));
+        assertEquals(ExitCode.NOTHING_REACHABLE.code(), attempt.run().exit(), attempt.run().console());
+        Ledger ledger = LedgerReader.read(BenchmarksJar.onlyLedger(attempt.ledgerDir()));
         CellFacts facts = ledger.meta().cells().get(0);
         assertFalse(facts.reachable());
         assertTrue(facts.healthReason().startsWith("GET /health: SSLHandshakeException: PKIX path building failed"),
@@ -85,7 +86,7 @@ class TlsIT {
                 .jvmOption("-Djavax.net.ssl.trustStorePassword=" + TRUST_STORE_PASSWORD)
                 .jvmOption("-Djavax.net.ssl.trustStoreType=PKCS12");
 
-        BenchmarksJar.Finished probe = jar.run(dir.resolve("runs"), "--probe");
+        BenchmarksJar.Finished probe = runUntilDecided("--probe").run();
 
         assertEquals(ExitCode.OK.code(), probe.exit(), probe.console());
         assertTrue(probe.stdout().lines().anyMatch(line -> line.matches(CELL + " +https://127\\.0\\.0\\.1:\\d+ +b6700\\S* +yes.*")),
@@ -124,6 +125,28 @@ class TlsIT {
             assertEquals(List.of("X.java:1: " + line), TlsWeakening.in("X.java", line));
         }
         assertEquals(List.of(), TlsWeakening.in("X.java", " * is no trust-all option: a node with a self-signed"));
+    }
+
+    /**
+     * Runs the jar, again while its health check times out, {@value #ATTEMPTS} times at most, each
+     * with its own ledger directory. The health check's one second (SPEC section 8) includes a fresh
+     * JVM's first TLS handshake, which on a shared build machine far above the load limit (the jar
+     * runs with {@code --force-load}) can take longer: a timeout says nothing about trust either way.
+     */
+    private Attempt runUntilDecided(String... args) throws Exception {
+        Attempt attempt = null;
+        for (int i = 1; i <= ATTEMPTS; i++) {
+            Path ledgerDir = dir.resolve("runs-" + i);
+            attempt = new Attempt(jar.run(ledgerDir, args), ledgerDir);
+            if (!attempt.run().stdout().contains(HEALTH_TIMEOUT)) {
+                break;
+            }
+        }
+        return attempt;
+    }
+
+    /** One run of the jar, and the ledger directory it was given. */
+    private record Attempt(BenchmarksJar.Finished run, Path ledgerDir) {
     }
 
     private Path trustStoreWith(HeldCertificate certificate) throws Exception {
