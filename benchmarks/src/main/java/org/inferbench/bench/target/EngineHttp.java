@@ -11,6 +11,7 @@ import okhttp3.MediaType;
 import okhttp3.Request;
 import okhttp3.RequestBody;
 import okhttp3.Response;
+import org.inferbench.config.Endpoints;
 import org.inferbench.record.Json;
 
 /**
@@ -50,7 +51,8 @@ public final class EngineHttp {
     private Request.Builder request(String endpoint, String path) throws IOException {
         HttpUrl base = HttpUrl.parse(endpoint);
         if (base == null) {
-            throw new IOException("not a URL: " + endpoint);
+            // The message becomes a skip reason, a ledger line: the user info must not go with it.
+            throw new IOException("not a URL: " + Endpoints.redact(endpoint));
         }
         // User info in the endpoint is a credential: send it as Basic auth, never in the URL.
         HttpUrl url = HttpUrl.get(stripTrailingSlash(base.newBuilder().username("").password("").build().toString())

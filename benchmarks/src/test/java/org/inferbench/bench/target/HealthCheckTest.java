@@ -84,4 +84,17 @@ class HealthCheckTest {
         assertEquals(List.of(), engine.requestLines());
         assertNull(facts.engineVersion());
     }
+
+    /** Port 0 passes the configuration's URL check but not OkHttp's: the reason quotes the endpoint without its password. */
+    @Test
+    void anEndpointOkHttpCannotUseIsUnreachableForAReasonWithoutItsUserInfo() {
+        Cell cell = new Cell(CellId.parse("n:llamacpp:m"), Optional.of("http://alice:s3cret@127.0.0.1:0"),
+                Optional.empty(), true, true, Optional.empty(), Optional.empty(), 1);
+
+        CellFacts facts = health.probe(List.of(cell)).get(0);
+
+        assertFalse(facts.reachable());
+        assertEquals("not a URL: http://127.0.0.1:0", facts.healthReason());
+        assertEquals("http://127.0.0.1:0", facts.endpoint());
+    }
 }

@@ -23,6 +23,9 @@ import java.util.regex.Pattern;
  *   <li>A variable named {@code *_KEY} (and so on) is a leak only with a value: {@code
  *       api_key_env: OPENAI_API_KEY} names a variable, and {@code $OPENAI_API_KEY}, a number or a
  *       {@code <placeholder>} reveal nothing.</li>
+ *   <li>An {@code Authorization} value is a leak unless it is a placeholder: {@code Bearer
+ *       <redacted>} is how the harness records a server's message quoting the key it refused, and
+ *       {@code Bearer $TOKEN} names a variable.</li>
  * </ul>
  */
 final class LeakRules {
@@ -57,7 +60,7 @@ final class LeakRules {
 
     static final LeakRule AUTHORIZATION_HEADER = LeakRule.of(LeakKind.AUTHORIZATION, List.of("authorization"),
             "(?i)\\bauthorization\\b[\"']?\\s*[:=]\\s*[\"']?(?:(?:bearer|basic|token|digest)\\s+)?([^\\s\"',;}]{4,})",
-            1, text -> true);
+            1, value -> !isPlaceholder(value));
 
     /** "Bearer" followed by something token-like: long and with a digit, so that prose ("bearer tokens") passes. */
     static final LeakRule BEARER_TOKEN = LeakRule.of(LeakKind.AUTHORIZATION, List.of("bearer"),
@@ -80,8 +83,11 @@ final class LeakRules {
     static final LeakRule SECRET_VARIABLE = LeakRule.of(LeakKind.SECRET_VARIABLE, List.of("_key", "_token", "_secret", "_password"),
             "(?i)(?<![\\w-])" + SECRET_NAME + "[\"']?\\s*[:=]\\s*[\"']?([^\\s\"',;}]+)", 1, LeakRules::isSecretValue);
 
+    /** Stands for a value without being one: {@code $VAR}, {@code ${VAR}}, {@code <redacted>}, {@code ***}, {@code %s}. */
+    private static final Pattern PLACEHOLDER = Pattern.compile("[$<*{%].*");
+
     private static final Pattern NOT_A_SECRET = Pattern.compile(
-            "(?i)-?\\d+(?:\\.\\d+)?|null|true|false|[$<*{%].*|" + SECRET_NAME);
+            "(?i)-?\\d+(?:\\.\\d+)?|null|true|false|" + PLACEHOLDER.pattern() + "|" + SECRET_NAME);
 
     /** Every built-in rule, in the order their kinds are declared. */
     static final List<LeakRule> BUILT_IN = List.of(IPV4, IPV6, USER_AT_HOST, HOME_PATH, AUTHORIZATION_HEADER,
@@ -93,6 +99,10 @@ final class LeakRules {
     private static boolean namesAHost(String match) {
         String host = match.substring(match.indexOf('@') + 1).split("\\.", 2)[0];
         return !DIGEST_OR_HEX.matcher(host).matches();
+    }
+
+    private static boolean isPlaceholder(String value) {
+        return PLACEHOLDER.matcher(value).matches();
     }
 
     private static boolean isSecretValue(String value) {

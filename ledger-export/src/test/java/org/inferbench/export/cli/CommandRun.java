@@ -6,9 +6,9 @@ import java.io.StringWriter;
 import java.util.List;
 
 /** One run of {@code ledger-export} as a user types it: exit code, standard output and standard error. */
-record CommandRun(int exitCode, String out, String err) {
+public record CommandRun(int exitCode, String out, String err) {
 
-    static CommandRun of(String... args) {
+    public static CommandRun of(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         int code = LedgerExport.commandLine(new LedgerExport(InputStream.nullInputStream()))
@@ -18,7 +18,7 @@ record CommandRun(int exitCode, String out, String err) {
         return new CommandRun(code, out.toString(), err.toString());
     }
 
-    List<String> outLines() {
+    public List<String> outLines() {
         return out.lines().toList();
     }
 }

@@ -100,6 +100,10 @@ class LeakScannerTest {
                 "API_KEY= null",
                 "bearer tokens and API keys are found",
                 "Authorization: ***",
+                // an Authorization whose value stands for one: the harness's redaction, a variable
+                "HTTP 401: Invalid credentials in request: Authorization: Bearer <redacted>",
+                "{\"error\":\"authorization: Basic <redacted>\"}",
+                "curl -H \"Authorization: Bearer $OPENAI_API_KEY\"",
                 // paths that are not a user's home
                 "~/models/m.gguf and /usr/home and /opt/models and https://example.org/home/index.html",
                 "/home/$USER/models and /home/<you>/models",
