@@ -38,7 +38,11 @@ record Input(Path file, String name) {
         return Files.newInputStream(file);
     }
 
-    /** Reads and aggregates the run (ledger or JMH results); the lines the reader passed over go to {@code err}. */
+    /**
+     * Reads and aggregates the run (ledger or JMH results). The lines the reader passed over go to
+     * {@code err} as warnings, and so does a run that did not finish: a killed run's ledger holds
+     * only whole lines, so without this nothing on stderr would tell a script it was cut short.
+     */
     RunSummary aggregate(InputStream stdin, PrintWriter err) throws IOException {
         RunAggregator aggregator = new RunAggregator();
         RunSource source;
@@ -47,6 +51,8 @@ record Input(Path file, String name) {
         }
         RunSummary summary = aggregator.summary(source);
         summary.warnings().forEach(warning -> err.println("warning: " + warning));
+        summary.meta().filter(meta -> meta.finishedAtUtc() == null).ifPresent(meta -> err.println("warning: " + name
+                + ": the run did not finish (finished_at_utc is null); its completed calls are aggregated"));
         err.flush();
         return summary;
     }

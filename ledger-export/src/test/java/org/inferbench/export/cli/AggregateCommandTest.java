@@ -159,6 +159,18 @@ class AggregateCommandTest {
         assertFalse(help.contains("\tat "), "no stack trace");
     }
 
+    /** A killed run leaves whole lines and a meta without finished_at_utc: stderr must still say so. */
+    @Test
+    void anUnfinishedRunIsAggregatedWithAWarning() throws Exception {
+        Path ledger = write("killed.jsonl", LEDGER.replaceFirst("\"finished_at_utc\":\"[^\"]*\"", "\"finished_at_utc\":null"));
+
+        assertEquals(0, run("", "aggregate", ledger.toString()));
+
+        assertEquals("warning: " + ledger + ": the run did not finish (finished_at_utc is null); its completed calls"
+                + " are aggregated\n", err.toString().replace(System.lineSeparator(), "\n"));
+        assertTrue(out.toString().contains("unreliable: the run did not finish (finished_at_utc is null)"), out.toString());
+    }
+
     private Path write(String name, String text) throws Exception {
         return Files.writeString(dir.resolve(name), text, StandardCharsets.UTF_8);
     }
