@@ -71,6 +71,13 @@ public final class Defaults {
     public static final double MIN_SUCCESS_RATE = 0.95;
 
     /**
+     * {@value}: below this p-value, {@code compare} calls a move between two runs' warm calls a signal
+     * rather than noise. The conventional level: with 5 warm calls a side the smallest p the rank test can
+     * give is about 0.009, so a level much stricter could never be met at the default N.
+     */
+    public static final double SIGNIFICANCE_LEVEL = 0.05;
+
+    /**
      * {@value} bytes (1 MiB): the largest {@code cells.yaml} or {@code prompts.yaml} read. A thousand
      * cells take about 100 KB; a larger file is the wrong file, refused before it costs memory.
      */
@@ -87,4 +94,28 @@ public final class Defaults {
      * levels; the cap keeps a pathological file from exhausting the parser's stack.
      */
     public static final int MAX_YAML_NESTING = 20;
+
+    /**
+     * Below this many warm samples a report marks p95 with a dagger: with type-7 interpolation, the p95 of fewer
+     * than 20 values is interpolated between the two largest ones, so it reports the worst calls, not a tail.
+     */
+    public static final int P95_MIN_SAMPLES = 20;
+
+    /**
+     * Ollama cold: how often {@code /api/ps} is asked whether the model is gone. The endpoint is
+     * cheap; four times a second notices the unload within a quarter second without hammering it.
+     */
+    public static final Duration COLD_UNLOAD_POLL_INTERVAL = Duration.ofMillis(250);
+
+    /**
+     * {@value}: the harness's lock, in {@code java.io.tmpdir}, so that one harness at a time runs on a
+     * host (SPEC section 8). Beside JMH's own {@code jmh.lock}, which guards JMH runs, not harness runs.
+     */
+    public static final String LOCK_FILE_NAME = "inferbench.lock";
+
+    /** {@value}: the prompt of {@code --smoke}, the shortest, so a smoke run takes seconds. */
+    public static final String SMOKE_PROMPT = "P-EASY";
+
+    /** {@value} warm call in a {@code --smoke} run: enough to see that cold and warm both work. */
+    public static final int SMOKE_WARM_CALLS = 1;
 }

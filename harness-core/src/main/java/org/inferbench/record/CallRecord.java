@@ -59,6 +59,13 @@ public record CallRecord(
 
     public static final String TYPE = "call";
 
+    public CallRecord {
+        // Jackson reads a JSON null into a JsonNode as NullNode; unknown is null here, as in every other field.
+        if (serverTimings != null && serverTimings.isNull()) {
+            serverTimings = null;
+        }
+    }
+
     /** The finish reason of a call that failed. */
     public static final String FINISH_ERROR = "error";
 

@@ -79,7 +79,8 @@ final class ChatRequests {
         }
     }
 
-    private static Optional<String> authorization(CallRequest call, HttpUrl base) {
+    /** The {@code Authorization} header the call sends: its bearer token, else the endpoint's user info as Basic auth. */
+    static Optional<String> authorization(CallRequest call, HttpUrl base) {
         Optional<String> token = call.bearerToken().filter(t -> !t.isBlank());
         if (token.isPresent()) {
             return Optional.of("Bearer " + token.get());

@@ -27,7 +27,11 @@ final class ServerMessages {
         this.secrets = List.copyOf(secrets);
     }
 
-    /** The bearer token and the endpoint's user name and password, decoded and as written. */
+    /**
+     * The bearer token, the endpoint's user name and password (decoded and as written), and the
+     * credentials of the {@code Authorization} header the call sends: a server that echoes the header
+     * it refused would otherwise publish the user info as Basic auth's base64, which is no disguise.
+     */
     static ServerMessages forRequest(CallRequest request) {
         List<String> secrets = new ArrayList<>();
         request.bearerToken().filter(t -> !t.isBlank()).ifPresent(secrets::add);
@@ -37,6 +41,8 @@ final class ServerMessages {
             secrets.add(url.encodedUsername());
             secrets.add(url.password());
             secrets.add(url.encodedPassword());
+            ChatRequests.authorization(request, url)
+                    .ifPresent(header -> secrets.add(header.substring(header.indexOf(' ') + 1)));
         }
         secrets.removeIf(String::isEmpty);
         // Longest first, so a secret containing another is replaced whole.

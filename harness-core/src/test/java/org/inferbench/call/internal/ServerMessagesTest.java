@@ -2,6 +2,8 @@ package org.inferbench.call.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import org.inferbench.call.CallRequest;
@@ -59,6 +61,16 @@ class ServerMessagesTest {
         ServerMessages redacting = ServerMessages.forRequest(request);
         assertEquals("bad key <redacted> for <redacted> (<redacted> / <redacted>)",
                 redacting.redact("bad key sk-live-123 for alice (p@ss / p%40ss)"));
+    }
+
+    /** Without a token the user info goes as Basic auth: a server quoting that header quotes it in base64. */
+    @Test
+    void theBasicCredentialsTheUserInfoIsSentAsAreRedactedToo() {
+        CallRequest request = CallRequest.of("http://alice:p%40ss@127.0.0.1:1", "m", new Prompt("P", "i", "hi\n", 4));
+        String basic = Base64.getEncoder().encodeToString("alice:p@ss".getBytes(StandardCharsets.UTF_8));
+
+        assertEquals("rejected: Authorization: Basic <redacted>",
+                ServerMessages.forRequest(request).redact("rejected: Authorization: Basic " + basic));
     }
 
     private static List<String> bodies(String file) {

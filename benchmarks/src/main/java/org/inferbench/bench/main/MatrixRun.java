@@ -1,0 +1,213 @@
+package org.inferbench.bench.main;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.stream.Stream;
+import org.inferbench.bench.LoopbackBaselineBenchmark;
+import org.inferbench.bench.MatrixBenchmark;
+import org.inferbench.bench.state.CallRecordProfiler;
+import org.inferbench.bench.state.ForkContext;
+import org.inferbench.bench.state.Sleeper;
+import org.inferbench.config.Cell;
+import org.inferbench.config.Prompt;
+import org.inferbench.ledger.LedgerWriter;
+import org.inferbench.record.CellFacts;
+import org.inferbench.record.MetaRecord;
+import org.inferbench.record.SkippedRecord;
+import org.inferbench.time.Ticker;
+import org.openjdk.jmh.results.IterationResult;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.results.format.ResultFormatType;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.RunnerException;
+import org.openjdk.jmh.runner.format.OutputFormatFactory;
+import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
+import org.openjdk.jmh.runner.options.Options;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.VerboseMode;
+
+/**
+ * One run, once every check has passed: the ledger and its log, a skipped record per prompt of each
+ * cell that cannot run, one JMH run per runnable cell (so that each cell gets its own iteration
+ * count: N + 1 with a cold call, N without), the loopback floor, then the closing meta, the summary
+ * and the results file.
+ */
+final class MatrixRun {
+
+    private final HarnessOptions options;
+    private final Options cli;
+    private final MatrixPlan plan;
+    private final List<CellFacts> facts;
+    private final MetaRecord meta;
+    private final Host host;
+    private final PrintStream out;
+
+    MatrixRun(HarnessOptions options, Options cli, MatrixPlan plan, List<CellFacts> facts, MetaRecord meta, Host host,
+              PrintStream out) {
+        this.options = options;
+        this.cli = cli;
+        this.plan = plan;
+        this.facts = facts;
+        this.meta = meta;
+        this.host = host;
+        this.out = out;
+    }
+
+    ExitCode run() throws IOException {
+        Files.createDirectories(options.ledgerDir());
+        Path ledgerFile = options.ledgerDir().resolve(meta.benchmarkRunId() + ".jsonl");
+        Path scratch = Files.createTempDirectory("inferbench-run-");
+        try (RunLog log = RunLog.open(options.ledgerDir().resolve(meta.benchmarkRunId() + ".log"), out);
+             LedgerWriter ledger = LedgerWriter.create(ledgerFile, meta)) {
+            PrintStream console = log.console();
+            console.println("inferbench " + meta.harnessVersion() + ", run " + meta.benchmarkRunId()
+                    + (meta.mode().equals("B") ? " (routed, mode B)" : ""));
+            console.println("ledger: " + ledgerFile);
+            Map<String, String> skipped = skippedCells();
+            List<Cell> runnable = plan.cells().stream().filter(c -> !skipped.containsKey(c.id().toString())).toList();
+            int plannedCalls = runnable.stream().mapToInt(c -> plan.callsPerBatch(c) * plan.prompts().size()).sum();
+            RunRecorder recorder = new RunRecorder(ledger, new Progress(plannedCalls, plan.warmCalls(), Ticker.system()),
+                    console, Ticker.system(), Sleeper.system());
+            skipped.forEach((cell, reason) -> {
+                console.println("skipped " + cell + ": " + reason);
+                plan.prompts().forEach(prompt -> recorder.append(SkippedRecord.of(cell, prompt.id(), reason)));
+            });
+            console.println(String.format(Locale.ROOT, "%d cells x %d prompts, %d calls (1 cold where the cell has one"
+                    + " + %d warm per batch)", runnable.size(), plan.prompts().size(), plannedCalls, plan.warmCalls()));
+
+            String contextArgument = new ForkContext(options.cellsYaml().toAbsolutePath().toString(),
+                    options.promptsYaml().toAbsolutePath().toString(), meta.benchmarkRunId(), meta.envRoute())
+                    .writeInto(scratch);
+            RunOutputFormat format = new RunOutputFormat(OutputFormatFactory.createFormatInstance(console,
+                    cli.verbosity().orElse(VerboseMode.SILENT)), recorder);
+            List<RunResult> results = new ArrayList<>();
+            boolean aborted = !runJmh(runnable, format, contextArgument, scratch, results, console);
+
+            OptionalDouble loadEnd = host.loadAverage();
+            ledger.finish(meta.finished(Instant.now().toString(), loadEnd.isPresent() ? loadEnd.getAsDouble() : null));
+            console.println();
+            console.print(SummaryTable.render(plan.cellIds(), plan.promptIds(), skipped, recorder.calls()));
+            loopbackFloor(results).ifPresent(console::println);
+            if (ResultsFile.requested(cli)) {
+                ResultsFile.write(cli, results);
+                console.println("results: " + ResultsFile.path(cli));
+            }
+            console.println("ledger: " + ledgerFile);
+            if (aborted || recorder.ledgerFailure() != null) {
+                return ExitCode.INTERNAL;
+            }
+            return recorder.calls().isEmpty() ? ExitCode.NOTHING_REACHABLE : ExitCode.OK;
+        } finally {
+            deleteRecursively(scratch);
+        }
+    }
+
+    /**
+     * One JMH run per runnable cell, then the loopback baseline; collects their results.
+     *
+     * @return false when JMH aborted the run ({@code -foe}, a lock, a fork that could not start)
+     */
+    private boolean runJmh(List<Cell> runnable, RunOutputFormat format, String contextArgument, Path scratch,
+                           List<RunResult> results, PrintStream console) {
+        try {
+            for (Cell cell : runnable) {
+                results.addAll(new Runner(cellOptions(cell, contextArgument, scratch), format).run());
+            }
+            if (!runnable.isEmpty() && !options.has(HarnessFlag.SMOKE)
+                    && BenchmarkSelection.selects(cli, LoopbackBaselineBenchmark.NAME)) {
+                results.addAll(new Runner(loopbackOptions(contextArgument, scratch), format).run());
+            }
+            return true;
+        } catch (RunnerException e) {
+            console.println("run aborted by JMH: " + e.getMessage() + (e.getCause() == null ? "" : ": " + e.getCause()));
+            return false;
+        }
+    }
+
+    /** Cell id → why it is not run: disabled, no endpoint, or a failed health check. */
+    private Map<String, String> skippedCells() {
+        Map<String, String> skipped = new LinkedHashMap<>();
+        for (CellFacts cell : facts) {
+            if (!cell.reachable()) {
+                skipped.put(cell.cellId(), cell.healthReason());
+            }
+        }
+        return skipped;
+    }
+
+    private Options cellOptions(Cell cell, String contextArgument, Path scratch) {
+        return harnessEssentials(MatrixBenchmark.NAME, LoopbackBaselineBenchmark.NAME, contextArgument,
+                scratch.resolve("jmh-" + cell.id().toString().replaceAll("[^A-Za-z0-9.-]", "_") + ".json"))
+                .param(MatrixSelection.CELL, cell.id().toString())
+                .param(MatrixSelection.PROMPT, plan.promptIds().toArray(String[]::new))
+                .measurementIterations(plan.callsPerBatch(cell))
+                .build();
+    }
+
+    private Options loopbackOptions(String contextArgument, Path scratch) {
+        return harnessEssentials(LoopbackBaselineBenchmark.NAME, MatrixBenchmark.NAME, contextArgument,
+                scratch.resolve("jmh-loopback.json"))
+                .measurementIterations(plan.warmCalls() + 1)
+                .build();
+    }
+
+    /**
+     * The user's JMH options with what the harness must force: exactly one benchmark (JMH adds our
+     * include to the user's, hence the exclude of the other one), no warmup, the relay profiler, the
+     * run context appended to the user's own {@code -jvmArgsAppend} (a child's value would replace
+     * the parent's), and JMH's own results file moved to a scratch file: the harness writes the
+     * user's once, from all runs.
+     */
+    private ChainedOptionsBuilder harnessEssentials(String benchmark, String other, String contextArgument,
+                                                    Path scratchResult) {
+        String[] jvmArgsAppend = Stream.concat(cli.getJvmArgsAppend().orElse(List.of()).stream(),
+                Stream.of(contextArgument)).toArray(String[]::new);
+        return new OptionsBuilder().parent(cli)
+                .include(BenchmarkSelection.only(benchmark))
+                .exclude(BenchmarkSelection.only(other))
+                .warmupIterations(0)
+                .addProfiler(CallRecordProfiler.class)
+                .jvmArgsAppend(jvmArgsAppend)
+                .result(scratchResult.toString())
+                .resultFormat(ResultFormatType.JSON);
+    }
+
+    /** The loopback baseline's warm p50s, under the summary: the floor of every number above it. */
+    private static Optional<String> loopbackFloor(Collection<RunResult> results) {
+        return results.stream()
+                .filter(r -> r.getParams().getBenchmark().equals(LoopbackBaselineBenchmark.NAME))
+                .findFirst()
+                .map(r -> {
+                    List<IterationResult> warm = r.getBenchmarkResults().stream()
+                            .flatMap(fork -> fork.getIterationResults().stream())
+                            .filter(call -> call.getSecondaryResults().get("cold").getScore() == 0)
+                            .toList();
+                    double[] ttft = warm.stream()
+                            .mapToDouble(call -> call.getSecondaryResults().get("first_delta_ms").getScore()).toArray();
+                    double[] total = warm.stream().mapToDouble(call -> call.getPrimaryResult().getScore()).toArray();
+                    return String.format(Locale.ROOT, "Loopback floor (the same batch against a stub server in this"
+                            + " JVM): warm ttft p50 %.1f ms, warm call p50 %.2f ms",
+                            SummaryTable.p50(ttft).orElse(Double.NaN), SummaryTable.p50(total).orElse(Double.NaN));
+                });
+    }
+
+    private static void deleteRecursively(Path dir) throws IOException {
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
+        }
+    }
+}

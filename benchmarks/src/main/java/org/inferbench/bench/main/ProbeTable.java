@@ -1,0 +1,21 @@
+package org.inferbench.bench.main;
+
+import java.util.Arrays;
+import java.util.List;
+import org.inferbench.record.CellFacts;
+
+/** {@code --probe}'s output: what the health check found for each selected cell. */
+final class ProbeTable {
+
+    private ProbeTable() {
+    }
+
+    static String render(List<CellFacts> facts) {
+        TextTable table = new TextTable(List.of("cell", "endpoint", "engine version", "reachable", "reason"));
+        for (CellFacts cell : facts) {
+            table.row(Arrays.asList(cell.cellId(), cell.endpoint(), cell.engineVersion(),
+                    cell.reachable() ? "yes" : "no", cell.healthReason()));
+        }
+        return table.render();
+    }
+}

@@ -1,0 +1,162 @@
+package org.inferbench.bench.state;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import okhttp3.OkHttpClient;
+import org.inferbench.HarnessVersion;
+import org.inferbench.bench.target.BearerToken;
+import org.inferbench.bench.target.EngineHttp;
+import org.inferbench.bench.target.EngineTarget;
+import org.inferbench.call.CallContext;
+import org.inferbench.call.CallRequest;
+import org.inferbench.call.HttpClients;
+import org.inferbench.call.InferenceClient;
+import org.inferbench.config.Cell;
+import org.inferbench.config.CellsFile;
+import org.inferbench.config.Defaults;
+import org.inferbench.config.Environment;
+import org.inferbench.config.Prompt;
+import org.inferbench.config.PromptsFile;
+import org.inferbench.record.CallRecord;
+import org.inferbench.record.Phase;
+import org.inferbench.time.Ticker;
+
+/**
+ * One cell and one prompt: the cold call (when the cell has one), then the warm calls, in that
+ * order (SPEC section 3). Everything around a call happens in {@link #prepareNextCall()}, outside the
+ * timed region: Ollama's unload, the priming of a batch without a cold call, a fresh connection,
+ * and pacing.
+ * {@link #call()} is the measured call and nothing else, and it never throws: a failure is a record.
+ */
+public final class Batch implements AutoCloseable {
+
+    private final Cell cell;
+    private final Prompt prompt;
+    private final String endpoint;
+    private final EngineTarget target;
+    private final OkHttpClient okHttp;
+    private final InferenceClient client;
+    private final EngineHttp http;
+    private final Environment environment;
+    private final Optional<RoutingHeaders> routing;
+    private final Pacer pacer;
+    private final Sleeper sleeper;
+    private final Ticker ticker;
+    private final CallSequence sequence;
+    private CallContext next;
+
+    /**
+     * @param okHttp  the batch's own client: every batch starts with a cold one, which
+     *                {@link #prepareNextCall()} warms outside any timed call
+     * @param routing present in routed mode (SPEC section 9)
+     */
+    public Batch(Cell cell, Prompt prompt, OkHttpClient okHttp, Environment environment,
+                 Optional<RoutingHeaders> routing, Sleeper sleeper, Ticker ticker) {
+        this.cell = Objects.requireNonNull(cell, "cell");
+        this.prompt = Objects.requireNonNull(prompt, "prompt");
+        this.endpoint = cell.endpoint().orElseThrow(() -> new IllegalArgumentException(
+                "cell " + cell.id() + " has no endpoint: " + cell.unsetReason().orElse("")));
+        this.target = EngineTarget.of(cell.engine());
+        this.okHttp = Objects.requireNonNull(okHttp, "okHttp");
+        this.environment = Objects.requireNonNull(environment, "environment");
+        this.client = new InferenceClient(okHttp, ticker);
+        this.http = new EngineHttp(okHttp, BearerToken.of(cell, environment));
+        this.routing = Objects.requireNonNull(routing, "routing");
+        this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
+        this.ticker = Objects.requireNonNull(ticker, "ticker");
+        this.pacer = new Pacer(Defaults.MIN_CALL_INTERVAL, ticker, sleeper);
+        this.sequence = new CallSequence(cell.cold());
+    }
+
+    /**
+     * The batch of this run's cell and prompt, in a fork.
+     *
+     * @throws RuntimeException when the configuration cannot be read or does not name the cell or prompt
+     */
+    public static Batch open(ForkContext context, String cellId, String promptId) {
+        Environment environment = Environment.system();
+        Cell cell = CellsFile.load(Path.of(context.cellsYaml()), environment).find(cellId)
+                .orElseThrow(() -> new IllegalArgumentException("no cell " + cellId + " in " + context.cellsYaml()));
+        Prompt prompt = PromptsFile.load(Path.of(context.promptsYaml())).find(promptId)
+                .orElseThrow(() -> new IllegalArgumentException("no prompt " + promptId + " in " + context.promptsYaml()));
+        Optional<RoutingHeaders> routing = Optional.ofNullable(context.route())
+                .map(route -> new RoutingHeaders(context.benchmarkRunId(), HarnessVersion.get()));
+        return new Batch(cell, prompt, HttpClients.newClient(Defaults.CONNECT_TIMEOUT, Defaults.READ_TIMEOUT),
+                environment, routing, Sleeper.system(), Ticker.system());
+    }
+
+    /** Whether the batch starts with a cold call. */
+    public boolean cold() {
+        return cell.cold();
+    }
+
+    /**
+     * A fresh connection for the next call, opened by an untimed GET of the engine's health route,
+     * so that no TCP (or TLS) connect lands in a timed call and no call lands on a connection
+     * llama-server has given up ({@link InferenceClient#warmUp}). A failure shows in the call's record.
+     */
+    private void openFreshConnection() {
+        client.warmUp(endpoint.replaceAll("/+$", "") + target.healthPath());
+    }
+
+    /**
+     * Readies the next call: Ollama's unload before the cold call, a priming call before the first
+     * warm call of a batch without a cold call (so that it too follows a call within 60 s), the
+     * wait that keeps calls a second apart, then a fresh connection. Never throws; an interrupt is
+     * kept for the caller.
+     */
+    public void prepareNextCall() {
+        CallSequence.Step step = sequence.next();
+        String coldNote = null;
+        try {
+            if (step.phase() == Phase.COLD) {
+                coldNote = target.prepareCold(cell, endpoint, http, sleeper, ticker).orElse(null);
+            } else if (step.runIdx() == 0 && !cell.cold()) {
+                prime();
+            }
+            pacer.awaitTurn();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        openFreshConnection();
+        pacer.mark();
+        next = new CallContext(cell.id().toString(), prompt.id(), step.phase(), step.runIdx(),
+                step.phase() == Phase.COLD ? target.coldKind() : null, cell.engine().wireName(), coldNote);
+    }
+
+    private void prime() throws InterruptedException {
+        pacer.awaitTurn();
+        openFreshConnection();
+        pacer.mark();
+        client.call(request("prime", 0));
+    }
+
+    /** The measured call, as prepared. Never throws. */
+    public CallRecord call() {
+        CallContext context = Objects.requireNonNull(next, "prepareNextCall() first");
+        next = null;
+        try {
+            return client.call(request(context.phase().wireName(), context.runIdx())).toRecord(context);
+        } catch (Throwable failure) {
+            // The client promises not to throw; this keeps the promise of the benchmark method if it does.
+            return FailedCall.record(context, FailedCall.describe(failure));
+        }
+    }
+
+    private CallRequest request(String phase, int runIdx) {
+        Map<String, String> headers = routing
+                .map(r -> r.forCall(cell.id().toString(), prompt.id(), phase, runIdx))
+                .orElse(Map.of());
+        return new CallRequest(endpoint, cell.model(), prompt, Defaults.TEMPERATURE, Defaults.TOP_P, headers,
+                BearerToken.of(cell, environment));
+    }
+
+    /** Releases the client's threads and connections (a {@code -f 0} run keeps its JVM). */
+    @Override
+    public void close() {
+        okHttp.dispatcher().executorService().shutdown();
+        okHttp.connectionPool().evictAll();
+    }
+}

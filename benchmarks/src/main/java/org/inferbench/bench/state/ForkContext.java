@@ -1,0 +1,67 @@
+package org.inferbench.bench.state;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Objects;
+import org.inferbench.record.Json;
+
+/**
+ * What a benchmark fork needs to know about the run it belongs to, handed from the harness's main
+ * (the host) to each fork as one small JSON file named by the one system property
+ * {@value #PROPERTY}. This class is the only writer and the only reader of both.
+ *
+ * <p>Why a system property: JMH starts each fork itself, and its only channel for run-specific
+ * settings is the fork's command line ({@code jvmArgsAppend}, which adds to, not replaces, the user's
+ * {@code -jvmArgs}). Why a file: the command line stays short and free of the endpoints and paths it
+ * would otherwise carry. With {@code -f 0} there is no fork: the host sets the property in its own JVM.
+ *
+ * @param cellsYaml      absolute path of the cells file the host loaded
+ * @param promptsYaml    absolute path of the prompts file
+ * @param benchmarkRunId the run's id, sent in routed mode's headers
+ * @param route          {@code WEEYUGA_INFERENCE_ROUTE} when the run is routed (mode B, SPEC section 9), else null
+ */
+public record ForkContext(
+        @JsonProperty("cells_yaml") String cellsYaml,
+        @JsonProperty("prompts_yaml") String promptsYaml,
+        @JsonProperty("benchmark_run_id") String benchmarkRunId,
+        @JsonProperty("route") String route) {
+
+    /** The system property naming the context file. */
+    public static final String PROPERTY = "inferbench.context";
+
+    public ForkContext {
+        Objects.requireNonNull(cellsYaml, "cellsYaml");
+        Objects.requireNonNull(promptsYaml, "promptsYaml");
+        Objects.requireNonNull(benchmarkRunId, "benchmarkRunId");
+    }
+
+    /** Host side: writes the context into {@code dir} and returns the JVM argument that names it. */
+    public String writeInto(Path dir) throws IOException {
+        Path file = dir.resolve("fork-context.json");
+        Json.mapper().writeValue(file.toFile(), this);
+        // For -f 0, where the benchmark runs in this JVM.
+        System.setProperty(PROPERTY, file.toString());
+        return "-D" + PROPERTY + "=" + file;
+    }
+
+    /**
+     * Fork side: the context of the run this JVM belongs to.
+     *
+     * @throws IllegalStateException when the benchmark was started without the harness's main
+     */
+    public static ForkContext current() {
+        String file = System.getProperty(PROPERTY);
+        if (file == null) {
+            throw new IllegalStateException("no run context (-D" + PROPERTY
+                    + "): run the matrix through the harness, java -jar benchmarks.jar");
+        }
+        try {
+            return Json.mapper().readValue(Path.of(file).toFile(), ForkContext.class);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the run context " + file, e);
+        }
+    }
+}

@@ -1,0 +1,103 @@
+package org.inferbench.bench.target;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.util.Objects;
+import java.util.Optional;
+import okhttp3.Call;
+import okhttp3.Credentials;
+import okhttp3.HttpUrl;
+import okhttp3.MediaType;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
+import org.inferbench.config.Endpoints;
+import org.inferbench.record.Json;
+
+/**
+ * The small JSON requests the harness makes besides the measured call: the health check, the
+ * reproducibility facts and Ollama's unload. None of them is ever inside a timed call.
+ *
+ * <p>Every failure is an {@link IOException} whose message names the request and what went wrong,
+ * short enough for a skipped record's {@code reason} or a call's {@code cold_note}.
+ */
+public final class EngineHttp {
+
+    private static final MediaType JSON = MediaType.get("application/json");
+
+    private final Call.Factory client;
+    private final Optional<String> bearerToken;
+
+    /**
+     * @param client      an OkHttp client with the timeouts wanted for these requests
+     * @param bearerToken sent as {@code Authorization: Bearer}, for OpenAI-compatible servers that want one
+     */
+    public EngineHttp(Call.Factory client, Optional<String> bearerToken) {
+        this.client = Objects.requireNonNull(client, "client");
+        this.bearerToken = Objects.requireNonNull(bearerToken, "bearerToken");
+    }
+
+    /** {@code GET endpoint + path}, the body parsed as JSON. */
+    public JsonNode get(String endpoint, String path) throws IOException {
+        return execute("GET " + path, request(endpoint, path).get().build());
+    }
+
+    /** {@code POST endpoint + path} with {@code body} written as JSON; the response parsed as JSON. */
+    public JsonNode post(String endpoint, String path, Object body) throws IOException {
+        byte[] json = Json.mapper().writeValueAsBytes(body);
+        return execute("POST " + path, request(endpoint, path).post(RequestBody.create(json, JSON)).build());
+    }
+
+    private Request.Builder request(String endpoint, String path) throws IOException {
+        HttpUrl base = HttpUrl.parse(endpoint);
+        if (base == null) {
+            // The message becomes a skip reason, a ledger line: the user info must not go with it.
+            throw new IOException("not a URL: " + Endpoints.redact(endpoint));
+        }
+        // User info in the endpoint is a credential: send it as Basic auth, never in the URL.
+        HttpUrl url = HttpUrl.get(stripTrailingSlash(base.newBuilder().username("").password("").build().toString())
+                + path);
+        Request.Builder builder = new Request.Builder().url(url);
+        if (bearerToken.isPresent()) {
+            builder.header("Authorization", "Bearer " + bearerToken.get());
+        } else if (!base.username().isEmpty()) {
+            builder.header("Authorization", Credentials.basic(base.username(), base.password()));
+        }
+        return builder;
+    }
+
+    private JsonNode execute(String what, Request request) throws IOException {
+        Response response;
+        try {
+            response = client.newCall(request).execute();
+        } catch (IOException e) {
+            throw failed(what, e);
+        }
+        String text;
+        try (response) {
+            if (!response.isSuccessful()) {
+                throw new IOException(what + ": HTTP " + response.code());
+            }
+            try {
+                text = response.body().string();
+            } catch (IOException e) {
+                throw failed(what, e);
+            }
+        }
+        try {
+            return Json.mapper().readTree(text.isEmpty() ? "null" : text);
+        } catch (IOException e) {
+            throw new IOException(what + ": the response is not JSON", e);
+        }
+    }
+
+    /** "GET /health: ConnectException: Failed to connect to ...": which request, what went wrong. */
+    private static IOException failed(String what, IOException e) {
+        String message = e.getMessage();
+        return new IOException(what + ": " + e.getClass().getSimpleName() + (message == null ? "" : ": " + message), e);
+    }
+
+    private static String stripTrailingSlash(String url) {
+        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+    }
+}

@@ -1,0 +1,84 @@
+package org.inferbench.bench.target;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import mockwebserver3.MockWebServer;
+import mockwebserver3.junit5.StartStop;
+import okhttp3.OkHttpClient;
+import org.inferbench.bench.FakeEngine;
+import org.inferbench.bench.state.Sleeper;
+import org.inferbench.config.Cell;
+import org.inferbench.config.CellId;
+import org.inferbench.config.Defaults;
+import org.inferbench.record.Json;
+import org.inferbench.testing.FakeTicker;
+import org.junit.jupiter.api.Test;
+
+/** Ollama's cold preparation (SPEC section 3): unload, pause, poll /api/ps, with a fake clock. */
+class OllamaColdTest {
+
+    @StartStop
+    private final MockWebServer server = new MockWebServer();
+
+    private final FakeTicker ticker = new FakeTicker();
+    private final List<Duration> sleeps = new ArrayList<>();
+    private final Sleeper sleeper = duration -> {
+        sleeps.add(duration);
+        ticker.advance(duration);
+    };
+    private final EngineHttp http = new EngineHttp(new OkHttpClient(), Optional.empty());
+    private final Cell cell = new Cell(CellId.parse("mac:ollama:qwen3.5:0.8b"), Optional.empty(), Optional.empty(),
+            true, true, Optional.empty(), Optional.empty(), 1);
+
+    @Test
+    void unloadsThenPausesThenPollsUntilTheModelIsGone() throws Exception {
+        FakeEngine engine = FakeEngine.ollama("qwen3.5:0.8b", 2);
+        server.setDispatcher(engine);
+
+        Optional<String> note = prepareCold();
+
+        assertEquals(Optional.empty(), note);
+        assertEquals(List.of("POST /api/generate", "GET /api/ps", "GET /api/ps", "GET /api/ps"), engine.requestLines());
+        JsonNode unload = Json.mapper().readTree(engine.requests().get(0).getBody().utf8());
+        assertEquals("qwen3.5:0.8b", unload.get("model").asText());
+        assertEquals(0, unload.get("keep_alive").asInt());
+        assertEquals(List.of(Defaults.COLD_UNLOAD_PAUSE, Defaults.COLD_UNLOAD_POLL_INTERVAL,
+                Defaults.COLD_UNLOAD_POLL_INTERVAL), sleeps);
+    }
+
+    @Test
+    void givesUpAfterThirtySecondsAndSaysSo() throws Exception {
+        FakeEngine engine = FakeEngine.ollama("qwen3.5:0.8b", Integer.MAX_VALUE);
+        server.setDispatcher(engine);
+        ticker.autoAdvance(Duration.ofSeconds(5)); // each poll "takes" 5 s: a few polls, not 120
+
+        Optional<String> note = prepareCold();
+
+        assertTrue(note.orElseThrow().contains("still listed by /api/ps 30 s after the unload"), note.toString());
+        // Clock after the 2 s pause: 2 s at the start reading, then 5 s per reading and 0.25 s per sleep
+        // between polls; the sixth poll is the first one read at 30 s or later (5 + 5 x 5.25 = 31.25).
+        assertEquals(6, engine.requestLines().stream().filter(r -> r.equals("GET /api/ps")).count());
+    }
+
+    @Test
+    void failedUnloadIsANoteNotAnException() throws Exception {
+        server.close();
+
+        Optional<String> note = prepareCold();
+
+        assertTrue(note.orElseThrow().startsWith("unload failed (POST /api/generate: "), note.toString());
+        assertEquals(List.of(), sleeps);
+    }
+
+    private Optional<String> prepareCold() throws InterruptedException, IOException {
+        String endpoint = "http://127.0.0.1:" + server.getPort();
+        return EngineTarget.of(cell.engine()).prepareCold(cell, endpoint, http, sleeper, ticker);
+    }
+}

@@ -1,0 +1,40 @@
+package org.inferbench.ledger;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.inferbench.record.CallRecord;
+import org.inferbench.record.MetaRecord;
+import org.inferbench.record.SkippedRecord;
+
+/** Keeps every line it is shown, to make a {@link Ledger}. */
+final class LedgerCollector implements LedgerVisitor {
+
+    private MetaRecord meta;
+    private final List<CallRecord> calls = new ArrayList<>();
+    private final List<SkippedRecord> skipped = new ArrayList<>();
+    private final List<LedgerWarning> warnings = new ArrayList<>();
+
+    @Override
+    public void meta(MetaRecord meta) {
+        this.meta = meta;
+    }
+
+    @Override
+    public void call(CallRecord call) {
+        calls.add(call);
+    }
+
+    @Override
+    public void skipped(SkippedRecord skipped) {
+        this.skipped.add(skipped);
+    }
+
+    @Override
+    public void warning(LedgerWarning warning) {
+        warnings.add(warning);
+    }
+
+    Ledger ledger() {
+        return new Ledger(meta, calls, skipped, warnings);
+    }
+}

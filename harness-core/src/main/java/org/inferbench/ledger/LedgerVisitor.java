@@ -1,0 +1,24 @@
+package org.inferbench.ledger;
+
+import org.inferbench.record.CallRecord;
+import org.inferbench.record.MetaRecord;
+import org.inferbench.record.SkippedRecord;
+
+/**
+ * Receives a ledger line by line, in file order, so that a reader of a million calls need not hold
+ * them all. {@link #meta} comes first, once; a reader never calls anything after it has thrown.
+ */
+public interface LedgerVisitor {
+
+    void meta(MetaRecord meta);
+
+    /** A cold or warm call, failed or not. */
+    void call(CallRecord call);
+
+    /** A call that was not made (phase {@code skipped}). */
+    void skipped(SkippedRecord skipped);
+
+    /** A line that was passed over; reading goes on. Ignored unless overridden. */
+    default void warning(LedgerWarning warning) {
+    }
+}

@@ -1,0 +1,91 @@
+package org.inferbench.export.aggregate;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.inferbench.ledger.LedgerVisitor;
+import org.inferbench.ledger.LedgerWarning;
+import org.inferbench.record.CallRecord;
+import org.inferbench.record.MetaRecord;
+import org.inferbench.record.Phase;
+import org.inferbench.record.SkippedRecord;
+
+/**
+ * Turns a stream of ledger lines into a {@link RunSummary}, holding per batch only primitive samples.
+ * The ledger reader and the JMH results reader both feed it, so both inputs aggregate by the same code.
+ * No I/O. Not thread-safe: one aggregator per read.
+ *
+ * <p>Order, which makes the report deterministic: cells as the meta record's {@code cells_planned}
+ * lists them, then any other cell in order of first appearance; prompts in order of first appearance.
+ */
+public final class RunAggregator implements LedgerVisitor {
+
+    private MetaRecord meta;
+    /** cell id → prompt id → batch, both in run order. */
+    private final Map<String, Map<String, BatchAccumulator>> cells = new LinkedHashMap<>();
+    private final Set<String> prompts = new LinkedHashSet<>();
+    private final List<LedgerWarning> warnings = new ArrayList<>();
+    private long calls;
+    private long failedCalls;
+    private long skipped;
+
+    @Override
+    public void meta(MetaRecord meta) {
+        this.meta = meta;
+        if (meta.cellsPlanned() != null) {
+            meta.cellsPlanned().forEach(cellId -> cells.computeIfAbsent(cellId, id -> new LinkedHashMap<>()));
+        }
+    }
+
+    @Override
+    public void call(CallRecord call) {
+        calls++;
+        if (call.failed()) {
+            failedCalls++;
+        }
+        BatchAccumulator batch = batch(call.cellId(), call.promptId());
+        if (call.phase() == Phase.COLD) {
+            batch.cold(call);
+        } else {
+            batch.warm(call);
+        }
+    }
+
+    @Override
+    public void skipped(SkippedRecord skippedLine) {
+        skipped++;
+        batch(skippedLine.cellId(), skippedLine.promptId()).skipped(skippedLine);
+    }
+
+    @Override
+    public void warning(LedgerWarning warning) {
+        warnings.add(warning);
+    }
+
+    public RunSummary summary(RunSource source) {
+        List<String> promptOrder = List.copyOf(prompts);
+        Comparator<BatchSummary> byPrompt = Comparator.comparingInt(b -> promptOrder.indexOf(b.promptId()));
+        List<CellSummary> cellSummaries = new ArrayList<>();
+        cells.forEach((cellId, batches) -> {
+            WarmSamples pooled = new WarmSamples();
+            batches.values().forEach(b -> pooled.addAll(b.warmSamples()));
+            List<BatchSummary> summaries = batches.values().stream().map(BatchAccumulator::summarize)
+                    .sorted(byPrompt).toList();
+            cellSummaries.add(new CellSummary(cellId, summaries, pooled.summarize()));
+        });
+        Optional<MetaRecord> run = Optional.ofNullable(meta);
+        return new RunSummary(source, run, promptOrder, cellSummaries,
+                ReproducibilityChecklist.breaches(source, run, warnings), warnings, calls, failedCalls, skipped);
+    }
+
+    private BatchAccumulator batch(String cellId, String promptId) {
+        prompts.add(promptId);
+        return cells.computeIfAbsent(cellId, id -> new LinkedHashMap<>())
+                .computeIfAbsent(promptId, id -> new BatchAccumulator(cellId, id));
+    }
+}

@@ -1,0 +1,31 @@
+package org.inferbench.export.aggregate;
+
+import java.util.List;
+import java.util.Optional;
+import org.inferbench.ledger.LedgerWarning;
+import org.inferbench.record.MetaRecord;
+
+/**
+ * A whole run, aggregated: what a report is made of.
+ *
+ * @param meta        the run's identity; empty for JMH results
+ * @param prompts     every prompt id, in the order the run first used it
+ * @param cells       the cells in run order: the meta record's {@code cells_planned} first, then any other
+ *                    cell in the order it first appears
+ * @param unreliable  why the run breaks the reproducibility checklist (SPEC section 8); empty when it does not
+ * @param warnings    lines the reader passed over
+ * @param calls       cold and warm calls, failed or not
+ * @param failedCalls the calls among them that failed
+ * @param skipped     skipped lines
+ */
+public record RunSummary(RunSource source, Optional<MetaRecord> meta, List<String> prompts, List<CellSummary> cells,
+                         List<String> unreliable, List<LedgerWarning> warnings, long calls, long failedCalls,
+                         long skipped) {
+
+    public RunSummary {
+        prompts = List.copyOf(prompts);
+        cells = List.copyOf(cells);
+        unreliable = List.copyOf(unreliable);
+        warnings = List.copyOf(warnings);
+    }
+}

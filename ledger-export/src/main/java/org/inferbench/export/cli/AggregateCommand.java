@@ -1,0 +1,63 @@
+package org.inferbench.export.cli;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.inferbench.export.aggregate.RunSummary;
+import org.inferbench.export.chart.ChartFile;
+import org.inferbench.export.chart.ChartWriter;
+import org.inferbench.export.format.BaselineMarkdown;
+import org.inferbench.export.format.ChartsMarkdown;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/** {@code aggregate}: a run's ledger or JMH results → the baseline markdown (SPEC section 6). */
+@Command(name = "aggregate", mixinStandardHelpOptions = true,
+        description = {"Writes the baseline markdown of a run: warm TTFT overview, per cell the cold and warm "
+                + "tables and an across-prompts summary, marked 'unreliable: <reason>' at the top when the run "
+                + "broke the reproducibility checklist.",
+                "Reads a ledger (JSON lines, the meta record first) or JMH results JSON (-rf json), told apart "
+                        + "by content. A cut-off last line is a warning on stderr; the rest is aggregated."},
+        exitCodeListHeading = ExitCodes.HEADING,
+        exitCodeList = {ExitCodes.OK_HELP, ExitCodes.SOFTWARE_HELP, ExitCodes.USAGE_HELP})
+final class AggregateCommand implements Callable<Integer> {
+
+    @ParentCommand
+    private LedgerExport app;
+
+    @Spec
+    private CommandSpec spec;
+
+    @Parameters(index = "0", arity = "0..1", paramLabel = "FILE|-",
+            description = "The ledger or JMH results JSON; '-' or nothing reads standard input.")
+    private String input;
+
+    @Mixin
+    private OutputOption output;
+
+    @Option(names = "--charts", paramLabel = "DIR",
+            description = "Also write SVG charts into DIR (created if needed): per cell, TTFT and total duration "
+                    + "per prompt, cold against warm; across cells, warm TTFT p50 and tokens/s per prompt. A Charts "
+                    + "section at the end of the markdown links them, relative to the markdown file (to the "
+                    + "working directory when it goes to standard output).")
+    private Path charts;
+
+    @Override
+    public Integer call() throws IOException {
+        RunSummary summary = Input.of(input).aggregate(app.stdin(), spec.commandLine().getErr());
+        String markdown = BaselineMarkdown.render(summary);
+        if (charts != null) {
+            List<ChartFile> written = ChartWriter.write(summary, charts);
+            Path from = output.directory().normalize();
+            markdown += ChartsMarkdown.render(written, from.relativize(charts.toAbsolutePath().normalize()));
+        }
+        output.write(markdown, spec.commandLine());
+        return ExitCodes.OK;
+    }
+}

@@ -1,0 +1,68 @@
+package org.inferbench.export.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import org.inferbench.export.aggregate.RunSummary;
+import org.inferbench.export.compare.Comparison;
+import org.inferbench.export.compare.RunComparator;
+import org.inferbench.export.format.ComparisonMarkdown;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/** {@code compare}: a run against a baseline run, by the thresholds of SPEC section 7, as markdown. */
+@Command(name = "compare", mixinStandardHelpOptions = true,
+        description = {"Compares a run against a baseline by SPEC section 7: for every cell, prompt and metric, "
+                + "both values, the change and the verdict (regression, red flag, improvement, unchanged), with a "
+                + "Mann-Whitney U test on the warm calls to tell a signal from a load-day blip, and the -i 20 "
+                + "rerun to make where a flag rests on few calls.",
+                "Each run is a ledger or JMH results JSON, told apart by content. Batches measured in one run "
+                        + "only are listed, not dropped."},
+        exitCodeListHeading = ExitCodes.HEADING,
+        exitCodeList = {ExitCodes.OK_HELP, ExitCodes.SOFTWARE_HELP, ExitCodes.USAGE_HELP, ExitCodes.REGRESSION_HELP})
+final class CompareCommand implements Callable<Integer> {
+
+    @ParentCommand
+    private LedgerExport app;
+
+    @Spec
+    private CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "BASELINE",
+            description = "The baseline run: a ledger or JMH results JSON; '-' reads standard input.")
+    private String baseline;
+
+    @Parameters(index = "1", paramLabel = "CURRENT",
+            description = "The run to judge, in either form; '-' reads standard input (for one of the two only).")
+    private String current;
+
+    @Mixin
+    private OutputOption output;
+
+    @Option(names = "--fail-on-regression",
+            description = "Exit " + ExitCodes.REGRESSION + " when a regression or a red flag is found. Without "
+                    + "it the exit code is 0 whatever the verdicts: a regression blocks nothing by itself.")
+    private boolean failOnRegression;
+
+    @Override
+    public Integer call() throws IOException {
+        Input before = Input.of(baseline);
+        Input after = Input.of(current);
+        if (before.file() == null && after.file() == null) {
+            throw new ParameterException(spec.commandLine(),
+                    "BASELINE and CURRENT cannot both be standard input ('-')");
+        }
+        PrintWriter err = spec.commandLine().getErr();
+        RunSummary baselineRun = before.aggregate(app.stdin(), err);
+        RunSummary currentRun = after.aggregate(app.stdin(), err);
+        Comparison comparison = RunComparator.compare(baselineRun, currentRun);
+        output.write(ComparisonMarkdown.render(comparison, before.name(), after.name()), spec.commandLine());
+        return failOnRegression && comparison.flagged() ? ExitCodes.REGRESSION : ExitCodes.OK;
+    }
+}

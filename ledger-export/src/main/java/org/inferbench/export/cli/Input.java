@@ -1,0 +1,59 @@
+package org.inferbench.export.cli;
+
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.inferbench.export.aggregate.RunAggregator;
+import org.inferbench.export.aggregate.RunSource;
+import org.inferbench.export.aggregate.RunSummary;
+import org.inferbench.export.read.RunReader;
+
+/**
+ * A positional input argument: a file, or standard input for {@code -} or no argument.
+ *
+ * @param name what messages call it: the path as given, or {@value #STDIN}
+ */
+record Input(Path file, String name) {
+
+    static final String STDIN_ARGUMENT = "-";
+    static final String STDIN = "<stdin>";
+
+    static Input of(String argument) {
+        return argument == null || argument.equals(STDIN_ARGUMENT) ? new Input(null, STDIN)
+                : new Input(Path.of(argument), argument);
+    }
+
+    /** Opens the file, or wraps {@code stdin} so that closing the result leaves standard input open. */
+    InputStream open(InputStream stdin) throws IOException {
+        if (file == null) {
+            return new FilterInputStream(stdin) {
+                @Override
+                public void close() {
+                }
+            };
+        }
+        return Files.newInputStream(file);
+    }
+
+    /**
+     * Reads and aggregates the run (ledger or JMH results). The lines the reader passed over go to
+     * {@code err} as warnings, and so does a run that did not finish: a killed run's ledger holds
+     * only whole lines, so without this nothing on stderr would tell a script it was cut short.
+     */
+    RunSummary aggregate(InputStream stdin, PrintWriter err) throws IOException {
+        RunAggregator aggregator = new RunAggregator();
+        RunSource source;
+        try (InputStream stream = open(stdin)) {
+            source = RunReader.read(stream, name, aggregator);
+        }
+        RunSummary summary = aggregator.summary(source);
+        summary.warnings().forEach(warning -> err.println("warning: " + warning));
+        summary.meta().filter(meta -> meta.finishedAtUtc() == null).ifPresent(meta -> err.println("warning: " + name
+                + ": the run did not finish (finished_at_utc is null); its completed calls are aggregated"));
+        err.flush();
+        return summary;
+    }
+}

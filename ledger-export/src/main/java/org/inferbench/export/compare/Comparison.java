@@ -1,0 +1,32 @@
+package org.inferbench.export.compare;
+
+import java.util.List;
+import org.inferbench.export.aggregate.RunSummary;
+
+/**
+ * A run against a baseline (SPEC section 7).
+ *
+ * @param batches        the batches measured in both runs: cells in the baseline's order, then the current
+ *                       run's new ones; prompts likewise
+ * @param onlyInBaseline batches the baseline measured and the current run did not, in the same order
+ * @param onlyInCurrent  the other way round
+ */
+public record Comparison(RunSummary baseline, RunSummary current, List<BatchComparison> batches,
+                         List<Unpaired> onlyInBaseline, List<Unpaired> onlyInCurrent) {
+
+    public Comparison {
+        batches = List.copyOf(batches);
+        onlyInBaseline = List.copyOf(onlyInBaseline);
+        onlyInCurrent = List.copyOf(onlyInCurrent);
+    }
+
+    /** Some batch has a regression or a red flag. */
+    public boolean flagged() {
+        return batches.stream().anyMatch(BatchComparison::flagged);
+    }
+
+    /** How many metric verdicts, over every batch, are {@code verdict}. */
+    public long count(Verdict verdict) {
+        return batches.stream().flatMap(b -> b.metrics().stream()).filter(m -> m.verdict() == verdict).count();
+    }
+}

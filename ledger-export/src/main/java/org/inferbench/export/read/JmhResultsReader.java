@@ -1,0 +1,154 @@
+package org.inferbench.export.read;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.inferbench.ledger.LedgerVisitor;
+import org.inferbench.record.CallRecord;
+import org.inferbench.record.Json;
+import org.inferbench.record.Phase;
+
+/**
+ * Rebuilds the calls of a run from JMH's {@code -rf json} results, so they aggregate exactly as a ledger's.
+ *
+ * <p>A result belongs to the cell x prompt matrix when it has the parameters {@code cell} and
+ * {@code prompt}; other results (a loopback baseline, say) are not calls and are passed over. Its
+ * {@code primaryMetric.rawData} holds one array per fork, one value per measurement iteration, and each
+ * secondary metric below has the same shape, one value per call:
+ * {@code first_delta_ms}, {@code total_duration_ms}, {@code prompt_tokens}, {@code completion_tokens},
+ * {@code error} (1 = the call failed) and {@code cold} (1 = the cold call of the batch). {@code error} and
+ * {@code cold} are required; a missing measure is unknown, as is a value JMH wrote as {@code "NaN"}.
+ * Warm calls are numbered in iteration order across forks.
+ *
+ * <p>What JMH results cannot carry (the run's identity, the error text, the finish reason, the cold kind)
+ * stays null, except that a failed call gets {@value #ERROR} and the finish reason {@code error}.
+ */
+public final class JmhResultsReader {
+
+    /** The error text of a call JMH results say failed: they only say that it did. */
+    public static final String ERROR = "failed (from JMH results)";
+
+    private static final List<String> REQUIRED_METRICS = List.of("cold", "error");
+    private static final List<String> METRICS = List.of("first_delta_ms", "total_duration_ms", "prompt_tokens",
+            "completion_tokens", "error", "cold");
+
+    private JmhResultsReader() {
+    }
+
+    /** Reads the whole results array (JMH results are small) and sends its calls to {@code visitor}. */
+    public static void read(InputStream in, String source, LedgerVisitor visitor) throws IOException {
+        JsonNode results;
+        try {
+            results = Json.mapper().readTree(in);
+        } catch (JsonProcessingException e) {
+            throw new InputFormatException(source, "malformed JMH results JSON: " + e.getOriginalMessage()
+                    + " (line " + e.getLocation().getLineNr() + ")", e);
+        }
+        if (results == null || !results.isArray()) {
+            throw new InputFormatException(source, "JMH results JSON is an array of results");
+        }
+        for (int i = 0; i < results.size(); i++) {
+            readResult(results.get(i), "result " + (i + 1), source, visitor);
+        }
+    }
+
+    private static void readResult(JsonNode result, String where, String source, LedgerVisitor visitor)
+            throws InputFormatException {
+        if (!result.has("benchmark") || !result.has("primaryMetric")) {
+            throw new InputFormatException(source,
+                    where + " is not a JMH result (no \"benchmark\" or \"primaryMetric\")");
+        }
+        String cell = result.path("params").path("cell").asText(null);
+        String prompt = result.path("params").path("prompt").asText(null);
+        if (cell == null || prompt == null) {
+            return;
+        }
+        String named = where + " (" + result.get("benchmark").asText() + ", cell=" + cell + ", prompt=" + prompt
+                + ")";
+        JsonNode shape = result.path("primaryMetric").path("rawData");
+        Map<String, JsonNode> metrics = secondaryMetrics(result, shape, named, source);
+        int warmIdx = 0;
+        for (int fork = 0; fork < shape.size(); fork++) {
+            for (int iteration = 0; iteration < shape.get(fork).size(); iteration++) {
+                Call call = new Call(metrics, fork, iteration);
+                boolean cold = call.flag("cold");
+                visitor.call(call.record(cell, prompt, cold ? Phase.COLD : Phase.WARM, cold ? 0 : warmIdx++));
+            }
+        }
+    }
+
+    /** Each metric's rawData by name (a missing node for an absent optional one), checked against {@code shape}. */
+    private static Map<String, JsonNode> secondaryMetrics(JsonNode result, JsonNode shape, String named, String source)
+            throws InputFormatException {
+        Map<String, JsonNode> metrics = new LinkedHashMap<>();
+        for (String name : METRICS) {
+            JsonNode raw = result.path("secondaryMetrics").path(name).path("rawData");
+            if (raw.isMissingNode() && REQUIRED_METRICS.contains(name)) {
+                throw new InputFormatException(source, named + ": no secondary metric '" + name
+                        + "' (aggregate reads the results of the matrix benchmark, which records it)");
+            }
+            if (!raw.isMissingNode() && !sameShape(shape, raw)) {
+                throw new InputFormatException(source, named + ": secondary metric '" + name
+                        + "' does not have one value per measurement iteration");
+            }
+            metrics.put(name, raw);
+        }
+        return metrics;
+    }
+
+    private static boolean sameShape(JsonNode shape, JsonNode raw) {
+        if (!raw.isArray() || raw.size() != shape.size()) {
+            return false;
+        }
+        for (int fork = 0; fork < shape.size(); fork++) {
+            if (!raw.get(fork).isArray() || raw.get(fork).size() != shape.get(fork).size()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** One iteration's values across the metrics. */
+    private record Call(Map<String, JsonNode> metrics, int fork, int iteration) {
+
+        CallRecord record(String cell, String prompt, Phase phase, int runIdx) {
+            Long firstDeltaMs = whole("first_delta_ms");
+            Long totalDurationMs = whole("total_duration_ms");
+            Long completionTokens = whole("completion_tokens");
+            Long promptTokens = whole("prompt_tokens");
+            Integer completion = completionTokens == null ? null : completionTokens.intValue();
+            boolean failed = flag("error");
+            return new CallRecord(CallRecord.TYPE, cell, prompt, phase, runIdx, firstDeltaMs, totalDurationMs,
+                    promptTokens == null ? null : promptTokens.intValue(), completion,
+                    CallRecord.tokensPerSec(completion, firstDeltaMs, totalDurationMs),
+                    failed ? CallRecord.FINISH_ERROR : null, null, failed ? ERROR : null,
+                    null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
+        }
+
+        boolean flag(String metric) {
+            Double value = value(metric);
+            return value != null && value == 1.0;
+        }
+
+        /** The value rounded to a whole number (the harness records milliseconds and tokens as integers). */
+        Long whole(String metric) {
+            Double value = value(metric);
+            return value == null ? null : Math.round(value);
+        }
+
+        /** Null when the metric is absent or the value is not a finite number (JMH writes NaN as "NaN"). */
+        Double value(String metric) {
+            JsonNode raw = metrics.get(metric);
+            if (raw == null || raw.isMissingNode()) {
+                return null;
+            }
+            JsonNode node = raw.get(fork).get(iteration);
+            double value = node.isNumber() ? node.doubleValue() : Double.NaN;
+            return Double.isFinite(value) ? value : null;
+        }
+    }
+}

@@ -1,0 +1,115 @@
+package org.inferbench.export.read;
+
+import static org.inferbench.export.read.RunReaderTest.stream;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import org.inferbench.ledger.LedgerVisitor;
+import org.inferbench.record.CallRecord;
+import org.inferbench.record.MetaRecord;
+import org.inferbench.record.Phase;
+import org.inferbench.record.SkippedRecord;
+import org.junit.jupiter.api.Test;
+
+class JmhResultsReaderTest {
+
+    private final List<CallRecord> calls = new ArrayList<>();
+    private final LedgerVisitor visitor = new LedgerVisitor() {
+        @Override
+        public void meta(MetaRecord meta) {
+            throw new AssertionError("JMH results have no meta record");
+        }
+
+        @Override
+        public void call(CallRecord call) {
+            calls.add(call);
+        }
+
+        @Override
+        public void skipped(SkippedRecord skipped) {
+            throw new AssertionError("JMH results have no skipped lines");
+        }
+    };
+
+    @Test
+    void eachIterationOfEachForkIsOneCallAndWarmCallsAreNumberedAcrossForks() throws IOException {
+        read(result("""
+                "first_delta_ms": {"rawData": [[900.0, 101.4, "NaN"], [880.0, 99.5]]},
+                "total_duration_ms": {"rawData": [[1900.0, 601.0, "NaN"], [1880.0, 599.0]]},
+                "completion_tokens": {"rawData": [[20.0, 20.0, "NaN"], [20.0, 20.0]]},
+                "error": {"rawData": [[0.0, 0.0, 1.0], [0.0, 0.0]]},
+                "cold": {"rawData": [[1.0, 0.0, 0.0], [1.0, 0.0]]}
+                """, "[[1900.0, 601.0, 30000.0], [1880.0, 599.0]]"));
+
+        assertEquals(List.of(Phase.COLD, Phase.WARM, Phase.WARM, Phase.COLD, Phase.WARM),
+                calls.stream().map(CallRecord::phase).toList());
+        assertEquals(List.of(0, 0, 1, 0, 2), calls.stream().map(CallRecord::runIdx).toList());
+        CallRecord warm = calls.get(1);
+        assertEquals("a:llamacpp:m", warm.cellId());
+        assertEquals("P-EASY", warm.promptId());
+        assertEquals(101L, warm.firstDeltaMs());
+        assertEquals(601L, warm.totalDurationMs());
+        assertEquals(40.0, warm.tokensPerSec(), 1e-9, "20 tokens over 0.5 s, by the SPEC formula");
+        assertNull(warm.promptTokens(), "not recorded: unknown");
+        assertNull(warm.error());
+        CallRecord failed = calls.get(2);
+        assertEquals(JmhResultsReader.ERROR, failed.error());
+        assertEquals(CallRecord.FINISH_ERROR, failed.finishReason());
+        assertNull(failed.firstDeltaMs());
+        assertEquals(100L, calls.get(4).firstDeltaMs(), "99.5 rounds half up");
+    }
+
+    @Test
+    void resultsWithoutCellAndPromptAreNotCalls() throws IOException {
+        read("[{\"benchmark\": \"b.LoopbackBaselineBenchmark.call\", \"params\": {\"engine\": \"ollama\"},"
+                + " \"primaryMetric\": {\"rawData\": [[1.0]]}}]");
+        assertEquals(List.of(), calls);
+    }
+
+    @Test
+    void theColdAndErrorMetricsAreRequired() {
+        InputFormatException e = assertThrows(InputFormatException.class, () -> read(result("""
+                "error": {"rawData": [[0.0]]}
+                """, "[[1.0]]")));
+        assertEquals("r.json: result 1 (b.MatrixBenchmark.call, cell=a:llamacpp:m, prompt=P-EASY): no secondary "
+                + "metric 'cold' (aggregate reads the results of the matrix benchmark, which records it)",
+                e.getMessage());
+    }
+
+    @Test
+    void aMetricOfAnotherShapeIsAnError() {
+        InputFormatException e = assertThrows(InputFormatException.class, () -> read(result("""
+                "error": {"rawData": [[0.0]]},
+                "cold": {"rawData": [[1.0, 0.0]]}
+                """, "[[1.0]]")));
+        assertEquals("r.json: result 1 (b.MatrixBenchmark.call, cell=a:llamacpp:m, prompt=P-EASY): secondary metric "
+                + "'cold' does not have one value per measurement iteration", e.getMessage());
+    }
+
+    @Test
+    void anElementThatIsNotAJmhResultIsAnError() {
+        InputFormatException e = assertThrows(InputFormatException.class, () -> read("[{\"name\": 1}]"));
+        assertEquals("r.json: result 1 is not a JMH result (no \"benchmark\" or \"primaryMetric\")", e.getMessage());
+    }
+
+    @Test
+    void malformedJsonNamesTheLine() {
+        InputFormatException e = assertThrows(InputFormatException.class, () -> read("[\n{\"benchmark\": }\n]"));
+        assertEquals(true, e.getMessage().startsWith("r.json: malformed JMH results JSON: "), e.getMessage());
+        assertEquals(true, e.getMessage().endsWith("(line 2)"), e.getMessage());
+    }
+
+    private void read(String json) throws IOException {
+        JmhResultsReader.read(stream(json), "r.json", visitor);
+    }
+
+    private static String result(String secondaryMetrics, String primaryRawData) {
+        return "[{\"benchmark\": \"b.MatrixBenchmark.call\", \"params\": {\"cell\": \"a:llamacpp:m\", \"prompt\": "
+                + "\"P-EASY\", \"future\": \"x\"}, \"primaryMetric\": {\"rawData\": " + primaryRawData + "}, "
+                + "\"secondaryMetrics\": {" + secondaryMetrics + "}}]";
+    }
+}
