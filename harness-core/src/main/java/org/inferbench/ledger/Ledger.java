@@ -3,6 +3,7 @@ package org.inferbench.ledger;
 import java.util.List;
 import java.util.Objects;
 import org.inferbench.record.CallRecord;
+import org.inferbench.record.LedgerLine;
 import org.inferbench.record.MetaRecord;
 import org.inferbench.record.SkippedRecord;
 
@@ -10,19 +11,32 @@ import org.inferbench.record.SkippedRecord;
  * A whole ledger in memory, as {@link LedgerReader#read(java.nio.file.Path)} returns it. For large
  * ledgers, prefer {@link LedgerReader#read(java.io.InputStream, String, LedgerVisitor)}.
  *
+ * <p>The lines keep the file's order, calls and skips interleaved: publishing rewrites a ledger
+ * line for line, so that line N of a published {@code run.jsonl} is line N of the ledger it came from.
+ *
  * @param meta     line 1; never null (a ledger without one does not read)
- * @param calls    cold and warm calls, in file order
- * @param skipped  skipped lines, in file order
+ * @param lines    the call and skipped lines after it, in file order; none of them a meta record
  * @param warnings lines passed over
  */
-public record Ledger(MetaRecord meta, List<CallRecord> calls, List<SkippedRecord> skipped,
-                     List<LedgerWarning> warnings) {
+public record Ledger(MetaRecord meta, List<LedgerLine> lines, List<LedgerWarning> warnings) {
 
     public Ledger {
         Objects.requireNonNull(meta, "meta");
-        calls = List.copyOf(calls);
-        skipped = List.copyOf(skipped);
+        lines = List.copyOf(lines);
         warnings = List.copyOf(warnings);
+        if (lines.stream().anyMatch(MetaRecord.class::isInstance)) {
+            throw new IllegalArgumentException("only line 1 of a ledger is a meta record");
+        }
+    }
+
+    /** Cold and warm calls, in file order. */
+    public List<CallRecord> calls() {
+        return lines.stream().filter(CallRecord.class::isInstance).map(CallRecord.class::cast).toList();
+    }
+
+    /** Skipped lines, in file order. */
+    public List<SkippedRecord> skipped() {
+        return lines.stream().filter(SkippedRecord.class::isInstance).map(SkippedRecord.class::cast).toList();
     }
 
     /** True when the last line was cut off: the run crashed or was killed while writing it. */

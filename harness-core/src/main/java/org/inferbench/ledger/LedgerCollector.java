@@ -3,6 +3,7 @@ package org.inferbench.ledger;
 import java.util.ArrayList;
 import java.util.List;
 import org.inferbench.record.CallRecord;
+import org.inferbench.record.LedgerLine;
 import org.inferbench.record.MetaRecord;
 import org.inferbench.record.SkippedRecord;
 
@@ -10,8 +11,7 @@ import org.inferbench.record.SkippedRecord;
 final class LedgerCollector implements LedgerVisitor {
 
     private MetaRecord meta;
-    private final List<CallRecord> calls = new ArrayList<>();
-    private final List<SkippedRecord> skipped = new ArrayList<>();
+    private final List<LedgerLine> lines = new ArrayList<>();
     private final List<LedgerWarning> warnings = new ArrayList<>();
 
     @Override
@@ -21,12 +21,12 @@ final class LedgerCollector implements LedgerVisitor {
 
     @Override
     public void call(CallRecord call) {
-        calls.add(call);
+        lines.add(call);
     }
 
     @Override
     public void skipped(SkippedRecord skipped) {
-        this.skipped.add(skipped);
+        lines.add(skipped);
     }
 
     @Override
@@ -35,6 +35,6 @@ final class LedgerCollector implements LedgerVisitor {
     }
 
     Ledger ledger() {
-        return new Ledger(meta, calls, skipped, warnings);
+        return new Ledger(meta, lines, warnings);
     }
 }

@@ -10,8 +10,8 @@ import java.util.concurrent.Callable;
 import org.inferbench.export.publish.BaselineReport;
 import org.inferbench.export.publish.LeakFoundException;
 import org.inferbench.export.publish.PackageResult;
-import org.inferbench.export.publish.RunLedgerCollector;
 import org.inferbench.export.publish.RunPackager;
+import org.inferbench.ledger.Ledger;
 import org.inferbench.ledger.LedgerReader;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -53,8 +53,7 @@ final class PackageCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        RunLedgerCollector run = new RunLedgerCollector();
-        LedgerReader.read(ledger, run);
+        Ledger run = LedgerReader.read(ledger);
         PrintWriter err = spec.commandLine().getErr();
         run.warnings().forEach(warning -> err.println("warning: " + warning));
         Optional<Path> logFile = logFile();
@@ -63,7 +62,7 @@ final class PackageCommand implements Callable<Integer> {
         }
         err.flush();
         try {
-            PackageResult result = new RunPackager(deny.scanner(), new BaselineReport()).pack(run.ledger(), logFile, archive);
+            PackageResult result = new RunPackager(deny.scanner(), new BaselineReport()).pack(run, logFile, archive);
             PrintWriter out = spec.commandLine().getOut();
             out.println(result.runFolder() + ": " + result.outcome().name().toLowerCase(Locale.ROOT));
             out.flush();

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import org.inferbench.export.aggregate.RunAggregator;
 import org.inferbench.export.aggregate.RunSource;
 import org.inferbench.export.format.BaselineMarkdown;
+import org.inferbench.ledger.Ledger;
 import org.inferbench.record.CallRecord;
 import org.inferbench.record.LedgerLine;
 import org.inferbench.record.SkippedRecord;
@@ -14,7 +15,7 @@ import org.inferbench.record.SkippedRecord;
 public final class BaselineReport implements RunReport {
 
     @Override
-    public void write(RunLedger sanitized, Path runFolder) throws IOException {
+    public void write(Ledger sanitized, Path runFolder) throws IOException {
         RunAggregator aggregator = new RunAggregator();
         aggregator.meta(sanitized.meta());
         for (LedgerLine line : sanitized.lines()) {

@@ -1,6 +1,7 @@
 package org.inferbench.export.publish;
 
 import java.util.List;
+import org.inferbench.ledger.Ledger;
 import org.inferbench.record.CallRecord;
 import org.inferbench.record.CellFacts;
 import org.inferbench.record.LedgerLine;
@@ -37,8 +38,8 @@ final class LedgerSanitizer {
         this.scanner = scanner;
     }
 
-    RunLedger sanitize(RunLedger ledger) {
-        return new RunLedger(meta(ledger.meta()), ledger.lines().stream().map(this::line).toList());
+    Ledger sanitize(Ledger ledger) {
+        return new Ledger(meta(ledger.meta()), ledger.lines().stream().map(this::line).toList(), ledger.warnings());
     }
 
     MetaRecord meta(MetaRecord m) {

@@ -9,6 +9,7 @@ import java.util.Objects;
 import java.util.function.Function;
 import java.util.stream.Stream;
 import org.inferbench.config.CellId;
+import org.inferbench.ledger.Ledger;
 import org.inferbench.record.CallRecord;
 import org.inferbench.record.CellFacts;
 import org.inferbench.record.LedgerLine;
@@ -65,7 +66,7 @@ public record RunMetadata(
      *
      * @throws IllegalArgumentException when a cell id in it is not {@code <node>:<engine>:<model>}
      */
-    public static RunMetadata of(RunLedger ledger) {
+    public static RunMetadata of(Ledger ledger) {
         MetaRecord meta = ledger.meta();
         List<CellId> cells = union(Stream.of(meta.cellsPlanned(),
                 meta.cells() == null ? null : meta.cells().stream().map(CellFacts::cellId).toList(),

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import org.inferbench.ledger.Ledger;
 import org.inferbench.ledger.LedgerWriter;
 import org.inferbench.record.LedgerLine;
 
@@ -30,9 +31,9 @@ public final class RunPackager {
      * @throws LeakFoundException when the gate finds anything sanitizing could not fix; nothing is written
      * @throws UnpublishableRunException when the run id cannot name a folder or a cell id does not parse
      */
-    public PackageResult pack(RunLedger ledger, Optional<Path> log, Path archive) throws IOException, LeakFoundException {
+    public PackageResult pack(Ledger ledger, Optional<Path> log, Path archive) throws IOException, LeakFoundException {
         TextRedaction redaction = TextRedaction.forRun(ledger.meta());
-        RunLedger clean = new LedgerSanitizer(redaction, scanner).sanitize(ledger);
+        Ledger clean = new LedgerSanitizer(redaction, scanner).sanitize(ledger);
         Path target;
         RunMetadata metadata;
         try {
@@ -61,7 +62,7 @@ public final class RunPackager {
     }
 
     /** Through the harness's own writer: the same records, the same bytes per line, in file order. */
-    private static void writeLedger(RunLedger ledger, Path file) throws IOException {
+    private static void writeLedger(Ledger ledger, Path file) throws IOException {
         try (LedgerWriter writer = LedgerWriter.create(file, ledger.meta())) {
             for (LedgerLine line : ledger.lines()) {
                 writer.append(line);

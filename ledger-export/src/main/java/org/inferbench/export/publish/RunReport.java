@@ -2,6 +2,7 @@ package org.inferbench.export.publish;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import org.inferbench.ledger.Ledger;
 
 /**
  * Writes a run's baseline report, {@link ArchiveLayout#REPORT}, and its charts beside it. The
@@ -12,5 +13,5 @@ import java.nio.file.Path;
 public interface RunReport {
 
     /** Must be deterministic: the same ledger gives the same bytes, or packaging is not idempotent. */
-    void write(RunLedger sanitized, Path runFolder) throws IOException;
+    void write(Ledger sanitized, Path runFolder) throws IOException;
 }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import java.util.List;
+import org.inferbench.ledger.Ledger;
 import org.inferbench.record.CallRecord;
 import org.inferbench.record.CellFacts;
 import org.inferbench.record.MetaRecord;
@@ -14,8 +15,8 @@ import org.junit.jupiter.api.Test;
 /** Field by field, on the source fixture: what each kind of field becomes. */
 class LedgerSanitizerTest {
 
-    private RunLedger source;
-    private RunLedger clean;
+    private Ledger source;
+    private Ledger clean;
 
     @BeforeEach
     void sanitizeTheSourceRun() throws Exception {

@@ -5,6 +5,7 @@ import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.inferbench.ledger.Ledger;
 import org.inferbench.ledger.LedgerReader;
 
 /**
@@ -44,14 +45,12 @@ public final class PublishFixtures {
         return resource("source/" + RUN_ID + ".log");
     }
 
-    static RunLedger sourceRun() throws IOException {
+    static Ledger sourceRun() throws IOException {
         return readLedger(sourceLedger());
     }
 
-    static RunLedger readLedger(Path file) throws IOException {
-        RunLedgerCollector collector = new RunLedgerCollector();
-        LedgerReader.read(file, collector);
-        return collector.ledger();
+    static Ledger readLedger(Path file) throws IOException {
+        return LedgerReader.read(file);
     }
 
     /** Copies a fixture folder to {@code target}, so a test can change it. */

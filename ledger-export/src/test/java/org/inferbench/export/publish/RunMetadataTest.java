@@ -3,6 +3,7 @@ package org.inferbench.export.publish;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;
+import org.inferbench.ledger.Ledger;
 import org.inferbench.record.MetaRecord;
 import org.junit.jupiter.api.Test;
 
@@ -10,14 +11,14 @@ class RunMetadataTest {
 
     @Test
     void aRunThatDidNotFinishIsUnfinishedAndStillCounted() throws Exception {
-        RunLedger run = PublishFixtures.sourceRun();
+        Ledger run = PublishFixtures.sourceRun();
         MetaRecord m = run.meta();
         MetaRecord cutOff = new MetaRecord(m.type(), m.benchmarkRunId(), m.gitSha(), m.gitDirty(), m.harnessVersion(),
                 m.startedAtUtc(), null, m.host(), m.loadAvgStart(), null, m.envRoute(), m.envLlamacppUrl(),
                 m.cellsPlanned(), m.gitDirtyFiles(), m.cells(), m.promptsSha256(), m.warmCalls(), m.jvmVersion(),
                 m.jmhVersion(), m.harnessFlags(), m.mode());
 
-        RunMetadata metadata = RunMetadata.of(new RunLedger(cutOff, run.lines().subList(0, 4)));
+        RunMetadata metadata = RunMetadata.of(new Ledger(cutOff, run.lines().subList(0, 4), List.of()));
 
         assertEquals(RunStatus.UNFINISHED, metadata.status());
         assertEquals(4, metadata.calls());

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.inferbench.ledger.Ledger;
 import org.inferbench.record.CallRecord;
 import org.inferbench.record.LedgerLine;
 import org.inferbench.record.SkippedRecord;
@@ -26,7 +27,7 @@ class RunPackagerTest {
 
     private final RunPackager packager = new RunPackager(LeakScanner.builtIn(), new BaselineReport());
 
-    private PackageResult pack(RunLedger ledger) throws Exception {
+    private PackageResult pack(Ledger ledger) throws Exception {
         return packager.pack(ledger, Optional.of(PublishFixtures.sourceLog()), archive);
     }
 
@@ -80,12 +81,12 @@ class RunPackagerTest {
 
     @Test
     void anUnknownAddressInAnErrorIsRefusedWithItsLineAndNothingIsWritten() throws Exception {
-        RunLedger run = PublishFixtures.sourceRun();
+        Ledger run = PublishFixtures.sourceRun();
         List<LedgerLine> lines = new ArrayList<>(run.lines());
         CallRecord failed = (CallRecord) lines.get(5);
         lines.set(5, withError(failed, "proxy 203.0.113.77 refused the connection"));
 
-        LeakFoundException refused = assertThrows(LeakFoundException.class, () -> pack(new RunLedger(run.meta(), lines)));
+        LeakFoundException refused = assertThrows(LeakFoundException.class, () -> pack(new Ledger(run.meta(), lines, List.of())));
 
         assertEquals(List.of(archive.resolve("runs/" + PublishFixtures.RUN_ID) + "/run.jsonl:7: IPv4 address '203.***'"),
                 refused.findings().stream().map(Finding::toString).toList());
@@ -123,12 +124,12 @@ class RunPackagerTest {
 
     @Test
     void aCellIdThatDoesNotParseIsRefused() throws Exception {
-        RunLedger run = PublishFixtures.sourceRun();
+        Ledger run = PublishFixtures.sourceRun();
         List<LedgerLine> lines = new ArrayList<>(run.lines());
         lines.add(SkippedRecord.of("no-engine-here", "P-EASY", "disabled"));
 
         UnpublishableRunException e = assertThrows(UnpublishableRunException.class,
-                () -> pack(new RunLedger(run.meta(), lines)));
+                () -> pack(new Ledger(run.meta(), lines, List.of())));
 
         assertTrue(e.getMessage().contains("'no-engine-here' is not a cell id"), e.getMessage());
         assertEquals(List.of(), listing(archive));
@@ -136,8 +137,8 @@ class RunPackagerTest {
 
     @Test
     void aRunIdThatIsNoFolderNameIsRefused() throws Exception {
-        RunLedger run = PublishFixtures.sourceRun();
-        RunLedger climbing = new RunLedger(LedgerSanitizerTest.withId(run.meta(), "../elsewhere"), run.lines());
+        Ledger run = PublishFixtures.sourceRun();
+        Ledger climbing = new Ledger(LedgerSanitizerTest.withId(run.meta(), "../elsewhere"), run.lines(), List.of());
 
         UnpublishableRunException e = assertThrows(UnpublishableRunException.class, () -> pack(climbing));
 
