@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalDouble;
-import org.apache.commons.math3.stat.descriptive.rank.Percentile;
 import org.inferbench.record.CallRecord;
+import org.inferbench.record.Percentiles;
 import org.inferbench.record.Phase;
 
 /**
@@ -57,8 +57,7 @@ final class SummaryTable {
         if (values.length == 0) {
             return OptionalDouble.empty();
         }
-        return OptionalDouble.of(new Percentile().withEstimationType(Percentile.EstimationType.R_7)
-                .evaluate(values, 50));
+        return OptionalDouble.of(Percentiles.type7(values, 0.50));
     }
 
     private static String format(OptionalDouble value) {

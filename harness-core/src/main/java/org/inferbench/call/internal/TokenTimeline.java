@@ -1,6 +1,7 @@
 package org.inferbench.call.internal;
 
 import java.util.Arrays;
+import org.inferbench.record.Percentiles;
 
 /**
  * The stamps of one call turned into its timing fields. It knows nothing of HTTP or JSON: it is told

@@ -1,7 +1,7 @@
 package org.inferbench.export.aggregate;
 
-import org.apache.commons.math3.stat.descriptive.rank.Percentile;
 import org.inferbench.config.Defaults;
+import org.inferbench.record.Percentiles;
 
 /**
  * The p50 and p95 of one metric over a batch's warm calls (SPEC section 4). NaN when there was no sample.
@@ -10,14 +10,12 @@ import org.inferbench.config.Defaults;
  */
 public record Quantiles(double p50, double p95, int samples) {
 
-    /**
-     * Linear interpolation between closest ranks, Hyndman-Fan type 7: numpy's default, so the numbers
-     * match other tools' on the same data. The one place the estimation is chosen.
-     */
+    /** Type-7 percentiles ({@link Percentiles}, where the estimation is chosen); NaN for no values. */
     public static Quantiles of(double[] values) {
-        Percentile percentile = new Percentile().withEstimationType(Percentile.EstimationType.R_7);
-        percentile.setData(values);
-        return new Quantiles(percentile.evaluate(50), percentile.evaluate(95), values.length);
+        if (values.length == 0) {
+            return new Quantiles(Double.NaN, Double.NaN, 0);
+        }
+        return new Quantiles(Percentiles.type7(values, 0.50), Percentiles.type7(values, 0.95), values.length);
     }
 
     /** True when p95 is taken over too few samples to be a tail estimate ({@link Defaults#P95_MIN_SAMPLES}). */

@@ -1,4 +1,4 @@
-package org.inferbench.call.internal;
+package org.inferbench.record;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
