@@ -1,5 +1,6 @@
 package org.inferbench.bench.state;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Objects;
@@ -98,7 +99,11 @@ public final class Batch implements AutoCloseable {
      * llama-server has given up ({@link InferenceClient#warmUp}). A failure shows in the call's record.
      */
     private void openFreshConnection() {
-        client.warmUp(endpoint.replaceAll("/+$", "") + target.healthPath());
+        try {
+            client.warmUp(EngineHttp.url(endpoint, target.healthPath()).toString());
+        } catch (IOException notAUrl) {
+            // Nothing to warm: the call itself fails on this endpoint and its record says why.
+        }
     }
 
     /**

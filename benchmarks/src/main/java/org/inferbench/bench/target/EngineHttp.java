@@ -48,22 +48,38 @@ public final class EngineHttp {
         return execute("POST " + path, request(endpoint, path).post(RequestBody.create(json, JSON)).build());
     }
 
+    /**
+     * {@code endpoint + path}, without the endpoint's user info (a credential: it goes in a header,
+     * never in a URL). The one place the harness builds the URL of a request beside the measured call.
+     *
+     * @throws IOException when the endpoint is not a URL; the message is fit for a ledger line
+     */
+    public static HttpUrl url(String endpoint, String path) throws IOException {
+        return withPath(parse(endpoint), path);
+    }
+
     private Request.Builder request(String endpoint, String path) throws IOException {
-        HttpUrl base = HttpUrl.parse(endpoint);
-        if (base == null) {
-            // The message becomes a skip reason, a ledger line: the user info must not go with it.
-            throw new IOException("not a URL: " + Endpoints.redact(endpoint));
-        }
-        // User info in the endpoint is a credential: send it as Basic auth, never in the URL.
-        HttpUrl url = HttpUrl.get(stripTrailingSlash(base.newBuilder().username("").password("").build().toString())
-                + path);
-        Request.Builder builder = new Request.Builder().url(url);
+        HttpUrl base = parse(endpoint);
+        Request.Builder builder = new Request.Builder().url(withPath(base, path));
         if (bearerToken.isPresent()) {
             builder.header("Authorization", "Bearer " + bearerToken.get());
         } else if (!base.username().isEmpty()) {
             builder.header("Authorization", Credentials.basic(base.username(), base.password()));
         }
         return builder;
+    }
+
+    private static HttpUrl parse(String endpoint) throws IOException {
+        HttpUrl base = HttpUrl.parse(endpoint);
+        if (base == null) {
+            // The message becomes a skip reason, a ledger line: the user info must not go with it.
+            throw new IOException("not a URL: " + Endpoints.redact(endpoint));
+        }
+        return base;
+    }
+
+    private static HttpUrl withPath(HttpUrl base, String path) {
+        return HttpUrl.get(stripTrailingSlash(base.newBuilder().username("").password("").build().toString()) + path);
     }
 
     private JsonNode execute(String what, Request request) throws IOException {
