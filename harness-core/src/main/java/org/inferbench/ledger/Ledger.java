@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Objects;
 import org.inferbench.record.CallRecord;
 import org.inferbench.record.LedgerLine;
+import org.inferbench.record.LevelRecord;
 import org.inferbench.record.MetaRecord;
 import org.inferbench.record.SkippedRecord;
 
@@ -15,7 +16,7 @@ import org.inferbench.record.SkippedRecord;
  * line for line, so that line N of a published {@code run.jsonl} is line N of the ledger it came from.
  *
  * @param meta     line 1; never null (a ledger without one does not read)
- * @param lines    the call and skipped lines after it, in file order; none of them a meta record
+ * @param lines    the call, skipped and level lines after it, in file order; none of them a meta record
  * @param warnings lines passed over
  */
 public record Ledger(MetaRecord meta, List<LedgerLine> lines, List<LedgerWarning> warnings) {
@@ -37,6 +38,11 @@ public record Ledger(MetaRecord meta, List<LedgerLine> lines, List<LedgerWarning
     /** Skipped lines, in file order. */
     public List<SkippedRecord> skipped() {
         return lines.stream().filter(SkippedRecord.class::isInstance).map(SkippedRecord.class::cast).toList();
+    }
+
+    /** Load levels' summary lines, in file order. */
+    public List<LevelRecord> levels() {
+        return lines.stream().filter(LevelRecord.class::isInstance).map(LevelRecord.class::cast).toList();
     }
 
     /** True when the last line was cut off: the run crashed or was killed while writing it. */

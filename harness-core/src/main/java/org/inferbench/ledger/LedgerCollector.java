@@ -3,6 +3,7 @@ package org.inferbench.ledger;
 import java.util.ArrayList;
 import java.util.List;
 import org.inferbench.record.CallRecord;
+import org.inferbench.record.LevelRecord;
 import org.inferbench.record.LedgerLine;
 import org.inferbench.record.MetaRecord;
 import org.inferbench.record.SkippedRecord;
@@ -27,6 +28,11 @@ final class LedgerCollector implements LedgerVisitor {
     @Override
     public void skipped(SkippedRecord skipped) {
         lines.add(skipped);
+    }
+
+    @Override
+    public void level(LevelRecord level) {
+        lines.add(level);
     }
 
     @Override

@@ -18,6 +18,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.inferbench.record.CallRecord;
 import org.inferbench.record.LedgerLine;
+import org.inferbench.record.LevelRecord;
 import org.inferbench.record.MetaRecord;
 import org.inferbench.record.SkippedRecord;
 
@@ -211,6 +212,8 @@ public final class LedgerReader {
             visitor.call(call);
         } else if (line instanceof SkippedRecord skipped) {
             visitor.skipped(skipped);
+        } else if (line instanceof LevelRecord level) {
+            visitor.level(level);
         }
     }
 

@@ -1,6 +1,7 @@
 package org.inferbench.ledger;
 
 import org.inferbench.record.CallRecord;
+import org.inferbench.record.LevelRecord;
 import org.inferbench.record.MetaRecord;
 import org.inferbench.record.SkippedRecord;
 
@@ -17,6 +18,10 @@ public interface LedgerVisitor {
 
     /** A call that was not made (phase {@code skipped}). */
     void skipped(SkippedRecord skipped);
+
+    /** A load level's summary line, after its calls (SPEC section 12). Ignored unless overridden. */
+    default void level(LevelRecord level) {
+    }
 
     /** A line that was passed over; reading goes on. Ignored unless overridden. */
     default void warning(LedgerWarning warning) {

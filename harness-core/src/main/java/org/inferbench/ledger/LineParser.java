@@ -14,6 +14,7 @@ import java.util.Objects;
 import java.util.stream.Collectors;
 import org.inferbench.record.CallRecord;
 import org.inferbench.record.Json;
+import org.inferbench.record.LevelRecord;
 import org.inferbench.record.MetaRecord;
 import org.inferbench.record.Phase;
 import org.inferbench.record.SkippedRecord;
@@ -28,6 +29,7 @@ final class LineParser {
     private static final ObjectReader META = lineReader(MetaRecord.class);
     private static final ObjectReader CALL = lineReader(CallRecord.class);
     private static final ObjectReader SKIPPED = lineReader(SkippedRecord.class);
+    private static final ObjectReader LEVEL = lineReader(LevelRecord.class);
     private static final Map<String, Phase> PHASES = Arrays.stream(Phase.values())
             .collect(Collectors.toUnmodifiableMap(Phase::wireName, phase -> phase));
 
@@ -71,6 +73,7 @@ final class LineParser {
         }
         return switch (header.type()) {
             case CallRecord.TYPE -> parseCall(line, text, header);
+            case LevelRecord.TYPE -> new LineOutcome.Parsed(line, bind(LEVEL, line, text));
             case MetaRecord.TYPE -> passed(line, LedgerWarning.Kind.EXTRA_META,
                     "a second meta record; ignored (line 1 describes the run)");
             default -> passed(line, LedgerWarning.Kind.UNKNOWN, "unknown type '" + header.type() + "'; line ignored");

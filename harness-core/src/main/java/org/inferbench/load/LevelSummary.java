@@ -1,0 +1,32 @@
+package org.inferbench.load;
+
+import org.inferbench.record.CallRecord;
+import org.inferbench.record.LevelRecord;
+import org.inferbench.record.LoadMode;
+
+/** Turns a level's outcome into its ledger line (SPEC section 12): one formula for every figure, here. */
+public final class LevelSummary {
+
+    /**
+     * An open level whose achieved rate is more than this share under its target did not deliver the load it is
+     * named after (issue Load: "more than 5 % short"); its latencies must not be read as that rate's.
+     */
+    public static final double RATE_SHORT_FRACTION = 0.05;
+
+    private LevelSummary() {
+    }
+
+    public static LevelRecord of(String cellId, String promptId, LevelPlan plan, LevelOutcome<CallRecord> outcome) {
+        boolean open = plan.mode() == LoadMode.OPEN;
+        int errors = (int) outcome.calls().stream().filter(CallRecord::failed).count();
+        long tokens = outcome.calls().stream().filter(call -> !call.failed())
+                .mapToLong(call -> call.completionTokens() == null ? 0 : call.completionTokens()).sum();
+        double wallSeconds = outcome.wallNanos() / 1e9;
+        Double achieved = outcome.achievedRps(open);
+        Boolean rateShort = open ? achieved == null || achieved < plan.targetRate() * (1 - RATE_SHORT_FRACTION) : null;
+        return new LevelRecord(LevelRecord.TYPE, cellId, promptId, plan.levelIdx(), plan.mode(), plan.concurrency(),
+                plan.targetRate(), outcome.calls().size(), errors, Math.round(outcome.wallNanos() / 1e6), achieved,
+                rateShort, wallSeconds > 0 ? tokens / wallSeconds : null, Math.round(outcome.harnessCpuNanos() / 1e6),
+                outcome.planned(), outcome.stoppedEarly());
+    }
+}
