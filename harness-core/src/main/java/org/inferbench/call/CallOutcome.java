@@ -64,11 +64,16 @@ public record CallOutcome(
 
     /** The ledger line of this call. {@code tokens_per_sec} is {@link CallRecord#tokensPerSec}, the one formula. */
     public CallRecord toRecord(CallContext context) {
-        return new CallRecord(CallRecord.TYPE, context.cellId(), context.promptId(), context.phase(),
-                context.runIdx(), firstDeltaMs, totalDurationMs, promptTokens, completionTokens,
-                CallRecord.tokensPerSec(completionTokens, firstDeltaMs, totalDurationMs), finishReason,
-                backend != null ? backend : context.engineName(), error, firstTokenMs, firstContentMs, chunkCount,
-                contentChars, reasoningChars, itlMsP50, itlMsP95, itlMsMax, tpotMs, httpStatus, serverTimings,
-                systemFingerprint, context.coldKind(), context.coldNote(), startedAtUtc);
+        return CallRecord.builder(context.cellId(), context.promptId(), context.phase(), context.runIdx())
+                .firstDeltaMs(firstDeltaMs).totalDurationMs(totalDurationMs)
+                .promptTokens(promptTokens).completionTokens(completionTokens)
+                .tokensPerSec(CallRecord.tokensPerSec(completionTokens, firstDeltaMs, totalDurationMs))
+                .finishReason(finishReason).backend(backend != null ? backend : context.engineName()).error(error)
+                .firstTokenMs(firstTokenMs).firstContentMs(firstContentMs).chunkCount(chunkCount)
+                .contentChars(contentChars).reasoningChars(reasoningChars)
+                .itlMsP50(itlMsP50).itlMsP95(itlMsP95).itlMsMax(itlMsMax).tpotMs(tpotMs)
+                .httpStatus(httpStatus).serverTimings(serverTimings).systemFingerprint(systemFingerprint)
+                .coldKind(context.coldKind()).coldNote(context.coldNote()).startedAtUtc(startedAtUtc)
+                .build();
     }
 }

@@ -1,5 +1,7 @@
 package org.inferbench.load;
 
+import org.inferbench.record.LoadFacts;
+
 /**
  * Makes the calls of a load level for {@link LevelDriver}. A slot is a lane that one call at a time uses (a
  * closed-loop worker, or one of an open loop's concurrency slots), so that each can keep a client of its own.

@@ -1,5 +1,6 @@
 package org.inferbench.load;
 
+import org.inferbench.record.LoadFacts;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -1,6 +1,7 @@
 package org.inferbench.record;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -20,12 +21,17 @@ import com.fasterxml.jackson.databind.JsonNode;
  * @param serverTimings   llama.cpp's {@code timings} object, as sent
  * @param coldNote        what went wrong preparing a cold call (e.g. the model never left
  *                        {@code /api/ps}); null when nothing did
+ * @param loadMode        on load calls only: how the level sent its calls ({@link LoadFacts} has the rest)
+ *
+ * <p>Built by name ({@link #builder}), never by position: the record has too many fields of one type for a
+ * positional call to be read, or checked, by eye.
  */
 @JsonPropertyOrder({"type", "cell_id", "prompt_id", "phase", "run_idx", "first_delta_ms", "total_duration_ms",
         "prompt_tokens", "completion_tokens", "tokens_per_sec", "finish_reason", "backend", "error",
         "first_token_ms", "first_content_ms", "chunk_count", "content_chars", "reasoning_chars",
         "itl_ms_p50", "itl_ms_p95", "itl_ms_max", "tpot_ms", "http_status", "server_timings",
-        "system_fingerprint", "cold_kind", "cold_note", "started_at_utc"})
+        "system_fingerprint", "cold_kind", "cold_note", "started_at_utc", "load_mode", "level_idx", "concurrency",
+        "target_rate", "scheduled_offset_ms", "send_lag_ms"})
 public record CallRecord(
         @JsonProperty("type") String type,
         @JsonProperty("cell_id") String cellId,
@@ -55,7 +61,15 @@ public record CallRecord(
         @JsonProperty("system_fingerprint") String systemFingerprint,
         @JsonProperty("cold_kind") ColdKind coldKind,
         @JsonProperty("cold_note") String coldNote,
-        @JsonProperty("started_at_utc") String startedAtUtc) implements LedgerLine {
+        @JsonProperty("started_at_utc") String startedAtUtc,
+        // Appended (issue Load, SPEC section 12): only on load calls, absent from sequential-matrix lines.
+        @JsonInclude(JsonInclude.Include.NON_NULL) @JsonProperty("load_mode") LoadMode loadMode,
+        @JsonInclude(JsonInclude.Include.NON_NULL) @JsonProperty("level_idx") Integer levelIdx,
+        @JsonInclude(JsonInclude.Include.NON_NULL) @JsonProperty("concurrency") Integer concurrency,
+        @JsonInclude(JsonInclude.Include.NON_NULL) @JsonProperty("target_rate") Double targetRate,
+        @JsonInclude(JsonInclude.Include.NON_NULL) @JsonProperty("scheduled_offset_ms") Double scheduledOffsetMs,
+        @JsonInclude(JsonInclude.Include.NON_NULL) @JsonProperty("send_lag_ms") Double sendLagMs)
+        implements LedgerLine {
 
     public static final String TYPE = "call";
 
@@ -90,5 +104,274 @@ public record CallRecord(
     @JsonIgnore
     public boolean failed() {
         return error != null;
+    }
+
+    /** A call line of {@code cellId} and {@code promptId}, the {@code runIdx}-th of its phase; the rest by name. */
+    public static Builder builder(String cellId, String promptId, Phase phase, int runIdx) {
+        Builder b = new Builder();
+        b.type = TYPE;
+        b.cellId = cellId;
+        b.promptId = promptId;
+        b.phase = phase;
+        b.runIdx = runIdx;
+        return b;
+    }
+
+    /** A builder holding every field of this record, to make a changed copy. */
+    public Builder toBuilder() {
+        Builder b = new Builder();
+        b.type = type;
+        b.cellId = cellId;
+        b.promptId = promptId;
+        b.phase = phase;
+        b.runIdx = runIdx;
+        b.firstDeltaMs = firstDeltaMs;
+        b.totalDurationMs = totalDurationMs;
+        b.promptTokens = promptTokens;
+        b.completionTokens = completionTokens;
+        b.tokensPerSec = tokensPerSec;
+        b.finishReason = finishReason;
+        b.backend = backend;
+        b.error = error;
+        b.firstTokenMs = firstTokenMs;
+        b.firstContentMs = firstContentMs;
+        b.chunkCount = chunkCount;
+        b.contentChars = contentChars;
+        b.reasoningChars = reasoningChars;
+        b.itlMsP50 = itlMsP50;
+        b.itlMsP95 = itlMsP95;
+        b.itlMsMax = itlMsMax;
+        b.tpotMs = tpotMs;
+        b.httpStatus = httpStatus;
+        b.serverTimings = serverTimings;
+        b.systemFingerprint = systemFingerprint;
+        b.coldKind = coldKind;
+        b.coldNote = coldNote;
+        b.startedAtUtc = startedAtUtc;
+        b.loadMode = loadMode;
+        b.levelIdx = levelIdx;
+        b.concurrency = concurrency;
+        b.targetRate = targetRate;
+        b.scheduledOffsetMs = scheduledOffsetMs;
+        b.sendLagMs = sendLagMs;
+        return b;
+    }
+
+    /** This call as a load call: how it was sent (SPEC section 12). */
+    public CallRecord withLoad(LoadFacts load) {
+        return toBuilder().loadMode(load.loadMode()).levelIdx(load.levelIdx()).concurrency(load.concurrency())
+                .targetRate(load.targetRate()).scheduledOffsetMs(load.scheduledOffsetMs()).sendLagMs(load.sendLagMs())
+                .build();
+    }
+
+    /** Sets fields by name; {@link #build()} makes the record. Unset fields are null (0 for {@code run_idx}). */
+    public static final class Builder {
+
+        private String type;
+        private String cellId;
+        private String promptId;
+        private Phase phase;
+        private int runIdx;
+        private Long firstDeltaMs;
+        private Long totalDurationMs;
+        private Integer promptTokens;
+        private Integer completionTokens;
+        private Double tokensPerSec;
+        private String finishReason;
+        private String backend;
+        private String error;
+        private Long firstTokenMs;
+        private Long firstContentMs;
+        private Integer chunkCount;
+        private Integer contentChars;
+        private Integer reasoningChars;
+        private Double itlMsP50;
+        private Double itlMsP95;
+        private Double itlMsMax;
+        private Double tpotMs;
+        private Integer httpStatus;
+        private JsonNode serverTimings;
+        private String systemFingerprint;
+        private ColdKind coldKind;
+        private String coldNote;
+        private String startedAtUtc;
+        private LoadMode loadMode;
+        private Integer levelIdx;
+        private Integer concurrency;
+        private Double targetRate;
+        private Double scheduledOffsetMs;
+        private Double sendLagMs;
+
+        private Builder() {
+        }
+
+        public Builder cellId(String value) {
+            this.cellId = value;
+            return this;
+        }
+
+        public Builder promptId(String value) {
+            this.promptId = value;
+            return this;
+        }
+
+        public Builder phase(Phase value) {
+            this.phase = value;
+            return this;
+        }
+
+        public Builder runIdx(int value) {
+            this.runIdx = value;
+            return this;
+        }
+
+        public Builder firstDeltaMs(Long value) {
+            this.firstDeltaMs = value;
+            return this;
+        }
+
+        public Builder totalDurationMs(Long value) {
+            this.totalDurationMs = value;
+            return this;
+        }
+
+        public Builder promptTokens(Integer value) {
+            this.promptTokens = value;
+            return this;
+        }
+
+        public Builder completionTokens(Integer value) {
+            this.completionTokens = value;
+            return this;
+        }
+
+        public Builder tokensPerSec(Double value) {
+            this.tokensPerSec = value;
+            return this;
+        }
+
+        public Builder finishReason(String value) {
+            this.finishReason = value;
+            return this;
+        }
+
+        public Builder backend(String value) {
+            this.backend = value;
+            return this;
+        }
+
+        public Builder error(String value) {
+            this.error = value;
+            return this;
+        }
+
+        public Builder firstTokenMs(Long value) {
+            this.firstTokenMs = value;
+            return this;
+        }
+
+        public Builder firstContentMs(Long value) {
+            this.firstContentMs = value;
+            return this;
+        }
+
+        public Builder chunkCount(Integer value) {
+            this.chunkCount = value;
+            return this;
+        }
+
+        public Builder contentChars(Integer value) {
+            this.contentChars = value;
+            return this;
+        }
+
+        public Builder reasoningChars(Integer value) {
+            this.reasoningChars = value;
+            return this;
+        }
+
+        public Builder itlMsP50(Double value) {
+            this.itlMsP50 = value;
+            return this;
+        }
+
+        public Builder itlMsP95(Double value) {
+            this.itlMsP95 = value;
+            return this;
+        }
+
+        public Builder itlMsMax(Double value) {
+            this.itlMsMax = value;
+            return this;
+        }
+
+        public Builder tpotMs(Double value) {
+            this.tpotMs = value;
+            return this;
+        }
+
+        public Builder httpStatus(Integer value) {
+            this.httpStatus = value;
+            return this;
+        }
+
+        public Builder serverTimings(JsonNode value) {
+            this.serverTimings = value;
+            return this;
+        }
+
+        public Builder systemFingerprint(String value) {
+            this.systemFingerprint = value;
+            return this;
+        }
+
+        public Builder coldKind(ColdKind value) {
+            this.coldKind = value;
+            return this;
+        }
+
+        public Builder coldNote(String value) {
+            this.coldNote = value;
+            return this;
+        }
+
+        public Builder startedAtUtc(String value) {
+            this.startedAtUtc = value;
+            return this;
+        }
+
+        public Builder loadMode(LoadMode value) {
+            this.loadMode = value;
+            return this;
+        }
+
+        public Builder levelIdx(Integer value) {
+            this.levelIdx = value;
+            return this;
+        }
+
+        public Builder concurrency(Integer value) {
+            this.concurrency = value;
+            return this;
+        }
+
+        public Builder targetRate(Double value) {
+            this.targetRate = value;
+            return this;
+        }
+
+        public Builder scheduledOffsetMs(Double value) {
+            this.scheduledOffsetMs = value;
+            return this;
+        }
+
+        public Builder sendLagMs(Double value) {
+            this.sendLagMs = value;
+            return this;
+        }
+
+        public CallRecord build() {
+            return new CallRecord(type, cellId, promptId, phase, runIdx, firstDeltaMs, totalDurationMs, promptTokens, completionTokens, tokensPerSec, finishReason, backend, error, firstTokenMs, firstContentMs, chunkCount, contentChars, reasoningChars, itlMsP50, itlMsP95, itlMsMax, tpotMs, httpStatus, serverTimings, systemFingerprint, coldKind, coldNote, startedAtUtc, loadMode, levelIdx, concurrency, targetRate, scheduledOffsetMs, sendLagMs);
+        }
     }
 }

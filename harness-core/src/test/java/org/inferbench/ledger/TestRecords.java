@@ -41,10 +41,11 @@ public final class TestRecords {
     /** A call that succeeded, with tokens/s from the SPEC formula. */
     public static CallRecord call(String cellId, String promptId, Phase phase, int runIdx, long firstDeltaMs,
                                   long totalDurationMs, int completionTokens) {
-        return new CallRecord(CallRecord.TYPE, cellId, promptId, phase, runIdx, firstDeltaMs, totalDurationMs, 12,
-                completionTokens, CallRecord.tokensPerSec(completionTokens, firstDeltaMs, totalDurationMs), "stop",
-                "llamacpp", null, null, null, null, null, null, null, null, null, null, 200, null, null,
-                phase == Phase.COLD ? ColdKind.PROCESS_WARM : null, null, null);
+        return CallRecord.builder(cellId, promptId, phase, runIdx).firstDeltaMs(firstDeltaMs)
+                .totalDurationMs(totalDurationMs).promptTokens(12).completionTokens(completionTokens)
+                .tokensPerSec(CallRecord.tokensPerSec(completionTokens, firstDeltaMs, totalDurationMs))
+                .finishReason("stop").backend("llamacpp").httpStatus(200)
+                .coldKind(phase == Phase.COLD ? ColdKind.PROCESS_WARM : null).build();
     }
 
     public static CallRecord warm(int runIdx, long firstDeltaMs, long totalDurationMs) {
@@ -53,8 +54,7 @@ public final class TestRecords {
 
     /** A call that failed before any data came back. */
     public static CallRecord failed(String cellId, String promptId, Phase phase, int runIdx, String error) {
-        return new CallRecord(CallRecord.TYPE, cellId, promptId, phase, runIdx, null, null, null, null, null,
-                CallRecord.FINISH_ERROR, "llamacpp", error, null, null, null, null, null, null, null, null, null,
-                null, null, null, null, null, null);
+        return CallRecord.builder(cellId, promptId, phase, runIdx).finishReason(CallRecord.FINISH_ERROR)
+                .backend("llamacpp").error(error).build();
     }
 }

@@ -1,5 +1,6 @@
 package org.inferbench.load;
 
+import org.inferbench.record.LoadFacts;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -22,9 +22,9 @@ import org.junit.jupiter.api.Test;
 class LevelSummaryTest {
 
     private static CallRecord call(int tokens, String error) {
-        return new CallRecord(CallRecord.TYPE, "c:llamacpp:m", "P-EASY", Phase.WARM, 0, 10L, 1010L, 5, tokens,
-                CallRecord.tokensPerSec(tokens, 10L, 1010L), error == null ? "length" : "error", "llamacpp", error,
-                null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
+        return CallRecord.builder("c:llamacpp:m", "P-EASY", Phase.WARM, 0).firstDeltaMs(10L).totalDurationMs(1010L)
+                .promptTokens(5).completionTokens(tokens).tokensPerSec(CallRecord.tokensPerSec(tokens, 10L, 1010L))
+                .finishReason(error == null ? "length" : "error").backend("llamacpp").error(error).build();
     }
 
     @Test

@@ -70,9 +70,10 @@ class RunRecorderTest {
     }
 
     private static CallRecord call(String cell, Phase phase, int runIdx) {
-        return new CallRecord(CallRecord.TYPE, cell, "P-EASY", phase, runIdx, 40L, 1040L, 2, 64,
-                CallRecord.tokensPerSec(64, 40L, 1040L), "length", "llamacpp", null, null, null, null, null, null, null,
-                null, null, null, 200, null, null, null, null, "2026-11-28T00:00:00Z");
+        return CallRecord.builder(cell, "P-EASY", phase, runIdx).firstDeltaMs(40L).totalDurationMs(1040L)
+                .promptTokens(2).completionTokens(64).tokensPerSec(CallRecord.tokensPerSec(64, 40L, 1040L))
+                .finishReason("length").backend("llamacpp").httpStatus(200).startedAtUtc("2026-11-28T00:00:00Z")
+                .build();
     }
 
     private static MetaRecord meta() {

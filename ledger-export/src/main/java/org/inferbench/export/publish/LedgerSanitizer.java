@@ -53,12 +53,7 @@ final class LedgerSanitizer {
 
     LedgerLine line(LedgerLine line) {
         if (line instanceof CallRecord c) {
-            return new CallRecord(c.type(), c.cellId(), c.promptId(), c.phase(), c.runIdx(), c.firstDeltaMs(),
-                    c.totalDurationMs(), c.promptTokens(), c.completionTokens(), c.tokensPerSec(), c.finishReason(),
-                    c.backend(), redaction.apply(c.error()), c.firstTokenMs(), c.firstContentMs(), c.chunkCount(),
-                    c.contentChars(), c.reasoningChars(), c.itlMsP50(), c.itlMsP95(), c.itlMsMax(), c.tpotMs(),
-                    c.httpStatus(), c.serverTimings(), c.systemFingerprint(), c.coldKind(),
-                    redaction.apply(c.coldNote()), c.startedAtUtc());
+            return c.toBuilder().error(redaction.apply(c.error())).coldNote(redaction.apply(c.coldNote())).build();
         }
         if (line instanceof SkippedRecord s) {
             return new SkippedRecord(s.type(), s.cellId(), s.promptId(), s.phase(), redaction.apply(s.reason()));

@@ -122,11 +122,11 @@ public final class JmhResultsReader {
             Long promptTokens = whole("prompt_tokens");
             Integer completion = completionTokens == null ? null : completionTokens.intValue();
             boolean failed = flag("error");
-            return new CallRecord(CallRecord.TYPE, cell, prompt, phase, runIdx, firstDeltaMs, totalDurationMs,
-                    promptTokens == null ? null : promptTokens.intValue(), completion,
-                    CallRecord.tokensPerSec(completion, firstDeltaMs, totalDurationMs),
-                    failed ? CallRecord.FINISH_ERROR : null, null, failed ? ERROR : null,
-                    null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
+            return CallRecord.builder(cell, prompt, phase, runIdx).firstDeltaMs(firstDeltaMs)
+                    .totalDurationMs(totalDurationMs).promptTokens(promptTokens == null ? null : promptTokens.intValue())
+                    .completionTokens(completion)
+                    .tokensPerSec(CallRecord.tokensPerSec(completion, firstDeltaMs, totalDurationMs))
+                    .finishReason(failed ? CallRecord.FINISH_ERROR : null).error(failed ? ERROR : null).build();
         }
 
         boolean flag(String metric) {

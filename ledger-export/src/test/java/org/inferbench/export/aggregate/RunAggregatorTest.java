@@ -43,9 +43,8 @@ class RunAggregatorTest {
         warm(100, 1100, 50);   // 50 tokens over 1.0 s = 50 tokens/s
         warm(100, 600, 50);    // 50 tokens over 0.5 s = 100 tokens/s
         warm(100, 100, 50);    // zero denominator: tokens_per_sec is null
-        aggregator.call(new CallRecord(CallRecord.TYPE, CELL, "P-EASY", Phase.WARM, 3, 100L, 900L, null, null, null,
-                "stop", "ollama", null, null, null, null, null, null, null, null, null, null, null, null, null, null,
-                null, null));  // tokens unknown
+        aggregator.call(CallRecord.builder(CELL, "P-EASY", Phase.WARM, 3).firstDeltaMs(100L).totalDurationMs(900L)
+                .finishReason("stop").backend("ollama").build());  // tokens unknown
 
         WarmSummary warm = onlyBatch().warm();
 

@@ -146,11 +146,7 @@ class RunPackagerTest {
     }
 
     static CallRecord withError(CallRecord c, String error) {
-        return new CallRecord(c.type(), c.cellId(), c.promptId(), c.phase(), c.runIdx(), c.firstDeltaMs(),
-                c.totalDurationMs(), c.promptTokens(), c.completionTokens(), c.tokensPerSec(), c.finishReason(),
-                c.backend(), error, c.firstTokenMs(), c.firstContentMs(), c.chunkCount(), c.contentChars(),
-                c.reasoningChars(), c.itlMsP50(), c.itlMsP95(), c.itlMsMax(), c.tpotMs(), c.httpStatus(),
-                c.serverTimings(), c.systemFingerprint(), c.coldKind(), c.coldNote(), c.startedAtUtc());
+        return c.toBuilder().error(error).build();
     }
 
     private static List<String> listing(Path dir) throws IOException {

@@ -64,16 +64,19 @@ public final class GenerateLedger {
 
     private static CallRecord call(SplittableRandom random, String cell, String prompt, Phase phase, int runIdx) {
         if (phase == Phase.WARM && random.nextInt(50) == 0) {
-            return new CallRecord(CallRecord.TYPE, cell, prompt, phase, runIdx, null, null, null, null, null,
-                    CallRecord.FINISH_ERROR, "llamacpp", "HTTP 503 Service Unavailable", null, null, null, null, null,
-                    null, null, null, null, 503, null, null, null, null, "2026-11-28T10:00:00Z");
+            return CallRecord.builder(cell, prompt, phase, runIdx).finishReason(CallRecord.FINISH_ERROR)
+                    .backend("llamacpp").error("HTTP 503 Service Unavailable").httpStatus(503)
+                    .startedAtUtc("2026-11-28T10:00:00Z").build();
         }
         long firstDelta = (phase == Phase.COLD ? 800 : 90) + random.nextInt(40);
         int tokens = 200 + random.nextInt(300);
         long total = firstDelta + tokens * (8 + random.nextInt(3));
-        return new CallRecord(CallRecord.TYPE, cell, prompt, phase, runIdx, firstDelta, total, 24, tokens,
-                CallRecord.tokensPerSec(tokens, firstDelta, total), "stop", "llamacpp", null, firstDelta + 1,
-                firstDelta + 40, tokens + 2, tokens * 4, 120, 9.0, 11.5, 30.25, 9.2, 200, null, "b11669-abc",
-                phase == Phase.COLD ? ColdKind.PROCESS_WARM : null, null, "2026-11-28T10:00:00Z");
+        return CallRecord.builder(cell, prompt, phase, runIdx).firstDeltaMs(firstDelta).totalDurationMs(total)
+                .promptTokens(24).completionTokens(tokens).tokensPerSec(CallRecord.tokensPerSec(tokens, firstDelta, total))
+                .finishReason("stop").backend("llamacpp").firstTokenMs(firstDelta + 1).firstContentMs(firstDelta + 40)
+                .chunkCount(tokens + 2).contentChars(tokens * 4).reasoningChars(120)
+                .itlMsP50(9.0).itlMsP95(11.5).itlMsMax(30.25).tpotMs(9.2).httpStatus(200)
+                .systemFingerprint("b11669-abc").coldKind(phase == Phase.COLD ? ColdKind.PROCESS_WARM : null)
+                .startedAtUtc("2026-11-28T10:00:00Z").build();
     }
 }

@@ -1,6 +1,4 @@
-package org.inferbench.load;
-
-import org.inferbench.record.LoadMode;
+package org.inferbench.record;
 
 /**
  * What a load call's ledger line says about how it was sent (SPEC section 12), known when it leaves.
