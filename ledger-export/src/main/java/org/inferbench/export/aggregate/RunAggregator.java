@@ -10,7 +10,9 @@ import java.util.Optional;
 import java.util.Set;
 import org.inferbench.ledger.LedgerVisitor;
 import org.inferbench.ledger.LedgerWarning;
+import org.inferbench.load.Slo;
 import org.inferbench.record.CallRecord;
+import org.inferbench.record.LevelRecord;
 import org.inferbench.record.MetaRecord;
 import org.inferbench.record.Phase;
 import org.inferbench.record.SkippedRecord;
@@ -33,10 +35,26 @@ public final class RunAggregator implements LedgerVisitor {
     private long calls;
     private long failedCalls;
     private long skipped;
+    /** cell id → "prompt id#level idx" → load level, in run order (issue Load). */
+    private final Map<String, Map<String, LoadLevelAccumulator>> loadLevels = new LinkedHashMap<>();
+    private final Optional<Slo> sloOverride;
+    private Optional<Slo> slo;
+
+    /** An aggregator that takes the SLO for goodput from the run's own {@code --slo}, if it had one. */
+    public RunAggregator() {
+        this(Optional.empty());
+    }
+
+    /** @param slo the objectives for goodput; when empty, the run's own {@code --slo} (its meta's flags), if any */
+    public RunAggregator(Optional<Slo> slo) {
+        this.sloOverride = slo;
+        this.slo = slo;
+    }
 
     @Override
     public void meta(MetaRecord meta) {
         this.meta = meta;
+        slo = sloOverride.or(() -> RunSlo.fromFlags(meta.harnessFlags()));
         if (meta.cellsPlanned() != null) {
             meta.cellsPlanned().forEach(cellId -> cells.computeIfAbsent(cellId, id -> new LinkedHashMap<>()));
         }
@@ -47,6 +65,10 @@ public final class RunAggregator implements LedgerVisitor {
         calls++;
         if (call.failed()) {
             failedCalls++;
+        }
+        if (call.loadMode() != null) {
+            loadLevel(call.cellId(), call.promptId(), call.levelIdx() == null ? 0 : call.levelIdx()).call(call, slo);
+            return;
         }
         BatchAccumulator batch = batch(call.cellId(), call.promptId());
         if (call.phase() == Phase.COLD) {
@@ -60,6 +82,11 @@ public final class RunAggregator implements LedgerVisitor {
     public void skipped(SkippedRecord skippedLine) {
         skipped++;
         batch(skippedLine.cellId(), skippedLine.promptId()).skipped(skippedLine);
+    }
+
+    @Override
+    public void level(LevelRecord level) {
+        loadLevel(level.cellId(), level.promptId(), level.levelIdx()).level(level);
     }
 
     @Override
@@ -80,7 +107,14 @@ public final class RunAggregator implements LedgerVisitor {
         });
         Optional<MetaRecord> run = Optional.ofNullable(meta);
         return new RunSummary(source, run, promptOrder, cellSummaries,
-                ReproducibilityChecklist.breaches(source, run, warnings), warnings, calls, failedCalls, skipped);
+                ReproducibilityChecklist.breaches(source, run, warnings), warnings, calls, failedCalls, skipped,
+                loadLevels.values().stream().flatMap(levels -> levels.values().stream())
+                        .map(level -> level.summarize(slo)).toList());
+    }
+
+    private LoadLevelAccumulator loadLevel(String cellId, String promptId, int levelIdx) {
+        return loadLevels.computeIfAbsent(cellId, id -> new LinkedHashMap<>())
+                .computeIfAbsent(promptId + "#" + levelIdx, key -> new LoadLevelAccumulator(cellId, promptId, levelIdx));
     }
 
     private BatchAccumulator batch(String cellId, String promptId) {

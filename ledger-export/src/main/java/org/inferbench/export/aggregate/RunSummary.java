@@ -17,15 +17,18 @@ import org.inferbench.record.MetaRecord;
  * @param calls       cold and warm calls, failed or not
  * @param failedCalls the calls among them that failed
  * @param skipped     skipped lines
+ * @param loadLevels  load levels (issue Load), cell by cell in run order, then prompt and level order; empty for a
+ *                    sequential run
  */
 public record RunSummary(RunSource source, Optional<MetaRecord> meta, List<String> prompts, List<CellSummary> cells,
                          List<String> unreliable, List<LedgerWarning> warnings, long calls, long failedCalls,
-                         long skipped) {
+                         long skipped, List<LoadLevelSummary> loadLevels) {
 
     public RunSummary {
         prompts = List.copyOf(prompts);
         cells = List.copyOf(cells);
         unreliable = List.copyOf(unreliable);
         warnings = List.copyOf(warnings);
+        loadLevels = List.copyOf(loadLevels);
     }
 }

@@ -52,8 +52,13 @@ public final class BaselineMarkdown {
     private String render() {
         run.unreliable().forEach(reason -> out.append("unreliable: ").append(reason).append("\n\n"));
         identity();
-        overview();
-        run.cells().forEach(this::cell);
+        // A load-only run has no sequential batches: its report is the parallel section alone.
+        boolean sequential = run.loadLevels().isEmpty() || run.cells().stream().anyMatch(c -> !c.batches().isEmpty());
+        if (sequential) {
+            overview();
+            run.cells().forEach(this::cell);
+        }
+        ParallelMarkdown.append(out, run.loadLevels());
         if (daggerUsed) {
             out.append("\n---\n\n").append(DAGGER).append(" p95 with n < ").append(Defaults.P95_MIN_SAMPLES)
                     .append(" is close to the maximum.\n");
