@@ -13,6 +13,7 @@ import okhttp3.sse.internal.ServerSentEventReader;
 import okio.BufferedSource;
 import org.inferbench.call.CallOutcome;
 import org.inferbench.call.CallRequest;
+import org.inferbench.call.ServerText;
 import org.inferbench.record.CallRecord;
 
 /**
@@ -166,8 +167,9 @@ public final class StreamingCall {
 
     private CallOutcome outcome(String startedAtUtc) {
         String failure = error != null ? error : recorder.error();
+        ServerText text = messages.text();
         if (failure != null) {
-            failure = messages.redact(failure);
+            failure = text.clean(failure, 2 * ServerMessages.MAX_CHARS); // Our words around the server's.
         }
         GapSummary gaps = timeline.gaps();
         Integer completionTokens = recorder.completionTokens();
@@ -176,7 +178,7 @@ public final class StreamingCall {
                 timeline.totalDurationMs(),
                 recorder.promptTokens(),
                 completionTokens,
-                failure != null ? CallRecord.FINISH_ERROR : recorder.finishReason(),
+                failure != null ? CallRecord.FINISH_ERROR : text.clean(recorder.finishReason()),
                 failure,
                 timeline.firstTokenMs(),
                 timeline.firstContentMs(),
@@ -188,9 +190,9 @@ public final class StreamingCall {
                 gaps.maxMs(),
                 timeline.tpotMs(completionTokens),
                 httpStatus,
-                recorder.serverTimings(),
-                recorder.systemFingerprint(),
-                backend,
+                text.clean(recorder.serverTimings()),
+                text.clean(recorder.systemFingerprint()),
+                text.clean(backend),
                 startedAtUtc);
     }
 
