@@ -43,11 +43,13 @@ public final class Defaults {
     public static final Duration CALL_DEADLINE = Duration.ofMinutes(15);
 
     /**
-     * {@value} bytes (1 MiB): the longest SSE line, and the most data one event may hold. A chunk
-     * is a few hundred bytes and llama.cpp's final chunk with {@code timings} about 1 KB; a larger
-     * one is a broken or hostile server, refused before it costs memory ("event over N bytes").
+     * {@value} bytes (4 MiB): the longest SSE line, and the most data one event may hold. A chunk is
+     * a few hundred bytes and llama.cpp's final chunk with {@code timings} about 1 KB; a proxy that
+     * buffers a whole answer into one chunk may send a megabyte (tested: a 1 MiB delta is read whole).
+     * Beyond four times that is a broken or hostile server, refused before it costs memory
+     * ("event over N bytes").
      */
-    public static final int MAX_EVENT_BYTES = 1 << 20;
+    public static final int MAX_EVENT_BYTES = 4 << 20;
 
     /**
      * {@value} characters: the most kept of any text a server sends (error message, finish reason,
@@ -55,6 +57,13 @@ public final class Defaults {
      * flood the ledger or the console.
      */
     public static final int MAX_SERVER_TEXT_CHARS = 200;
+
+    /**
+     * {@value}: the largest {@code usage} token count believed. No model's context holds ten million
+     * tokens; a larger (or negative) count is a broken server, and one such value would swamp every
+     * mean it entered, so the call is an error instead.
+     */
+    public static final int MAX_TOKEN_COUNT = 10_000_000;
 
     /** {@value} characters: the most kept of a key in a server's JSON object ({@code timings}); llama.cpp's are under 30. */
     public static final int MAX_SERVER_KEY_CHARS = 64;

@@ -85,4 +85,9 @@ final class ServerMessages {
     String tidy(String raw) {
         return text.clean(raw, MAX_CHARS);
     }
+
+    /** The same, to at most {@code maxChars}. */
+    String tidy(String raw, int maxChars) {
+        return text.clean(raw, maxChars);
+    }
 }
