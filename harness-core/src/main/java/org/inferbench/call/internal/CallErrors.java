@@ -41,6 +41,8 @@ final class CallErrors {
     static final String NOT_HTTP = "not an HTTP response";
     static final String BAD_GZIP = "response body is not valid gzip";
     static final String BAD_CHUNKED = "bad chunked transfer encoding";
+    /** OkHttp reads at most 256 KiB of response headers. */
+    static final String HEADERS_TOO_LARGE = "response headers over 256 KiB";
     static final String INTERRUPTED = "interrupted";
     static final String CANCELED = "canceled";
     static final String TLS_FAILED = "TLS handshake failed";
@@ -190,14 +192,14 @@ final class CallErrors {
         if (t instanceof ProtocolException && message.startsWith("Unexpected status line")) {
             return Optional.of(NOT_HTTP);
         }
-        if (t instanceof ProtocolException && message.startsWith("expected chunk size")) {
+        // In the body, OkHttp throws a ProtocolException for nothing but a truncated body (that message)
+        // and a chunk header it cannot read.
+        if (t instanceof ProtocolException && stage == CallStage.STREAMING
+                && !message.startsWith("unexpected end of stream")) {
             return Optional.of(BAD_CHUNKED);
         }
-        if (t instanceof EOFException && message.startsWith("\\n not found: limit=")) {
-            String limit = message.substring("\\n not found: limit=".length()).split("\\D", 2)[0];
-            return Optional.of(stage == CallStage.STREAMING
-                    ? "response line over " + limit + " bytes"
-                    : "response headers over " + limit + " bytes");
+        if (hasCauseMessage(t, EOFException.class, "\\n not found: limit=")) {
+            return Optional.of(stage == CallStage.STREAMING ? BAD_CHUNKED : HEADERS_TOO_LARGE);
         }
         if (hasCause(t, ZipException.class) || hasCause(t, DataFormatException.class)
                 || message.startsWith("ID1ID2:") || message.startsWith("CRC:") || message.startsWith("ISIZE:")
@@ -243,6 +245,15 @@ final class CallErrors {
     private static boolean hasCause(Throwable t, Class<? extends Throwable> type) {
         for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
             if (type.isInstance(c)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean hasCauseMessage(Throwable t, Class<? extends Throwable> type, String prefix) {
+        for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
+            if (type.isInstance(c) && c.getMessage() != null && c.getMessage().startsWith(prefix)) {
                 return true;
             }
         }
