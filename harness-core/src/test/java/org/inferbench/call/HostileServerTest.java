@@ -150,6 +150,14 @@ class HostileServerTest {
         assertFailed("response headers over 256 KiB", outcome);
     }
 
+    /** Not to be mistaken for a head too large: a few bytes of status line, then the server hangs up. */
+    @Test
+    void aHeadCutShortIsAConnectionClosedBeforeTheResponse() throws IOException {
+        CallOutcome outcome = call("HTTP/1.1 20");
+
+        assertFailed("connection closed before the response", outcome);
+    }
+
     @Test
     void oneEventOverTheSizeLimit() throws IOException {
         CallOutcome outcome = call(HEAD + ROLE + "\n\ndata: " + "x".repeat(Defaults.MAX_EVENT_BYTES + 10) + "\n\n");
