@@ -58,16 +58,24 @@ public record CallOutcome(
         String backend,
         String startedAtUtc) {
 
+    /** Tokens per second as the ledger gets it ({@link CallRecord#tokensPerSec}, the one formula). */
+    public Double tokensPerSec() {
+        return CallRecord.tokensPerSec(completionTokens, firstDeltaMs, totalDurationMs);
+    }
+
     public boolean failed() {
         return error != null;
     }
 
-    /** The ledger line of this call. {@code tokens_per_sec} is {@link CallRecord#tokensPerSec}, the one formula. */
+    /**
+     * The ledger line of this call. {@code tokens_per_sec} is {@link CallRecord#tokensPerSec}, the one
+     * formula (zero completion tokens give null, not 0 tok/s).
+     */
     public CallRecord toRecord(CallContext context) {
         return CallRecord.builder(context.cellId(), context.promptId(), context.phase(), context.runIdx())
                 .firstDeltaMs(firstDeltaMs).totalDurationMs(totalDurationMs)
                 .promptTokens(promptTokens).completionTokens(completionTokens)
-                .tokensPerSec(CallRecord.tokensPerSec(completionTokens, firstDeltaMs, totalDurationMs))
+                .tokensPerSec(tokensPerSec())
                 .finishReason(finishReason).backend(backend != null ? backend : context.engineName()).error(error)
                 .firstTokenMs(firstTokenMs).firstContentMs(firstContentMs).chunkCount(chunkCount)
                 .contentChars(contentChars).reasoningChars(reasoningChars)
