@@ -15,10 +15,13 @@ import java.util.Optional;
  * @param ggufSha256  the operator's record of a llama.cpp model file's hash, if any
  * @param apiKeyEnv   the name of a variable holding a bearer token, if any (the value is read at
  *                    call time and never stored)
+ * @param maxConcurrency the most calls a load run may keep in flight on this cell ({@code max_concurrency}, an
+ *                    opt-in: default {@link Defaults#MAX_CONCURRENCY}); the sequential matrix sends one at a time
  * @param line        the line of {@code cells.yaml} the cell starts on, for messages
  */
 public record Cell(CellId id, Optional<String> endpoint, Optional<String> unsetReason, boolean enabled,
-                   boolean cold, Optional<String> ggufSha256, Optional<String> apiKeyEnv, int line) {
+                   boolean cold, Optional<String> ggufSha256, Optional<String> apiKeyEnv, int maxConcurrency,
+                   int line) {
 
     public Cell {
         Objects.requireNonNull(id, "id");
@@ -26,6 +29,15 @@ public record Cell(CellId id, Optional<String> endpoint, Optional<String> unsetR
         Objects.requireNonNull(unsetReason, "unsetReason");
         Objects.requireNonNull(ggufSha256, "ggufSha256");
         Objects.requireNonNull(apiKeyEnv, "apiKeyEnv");
+        if (maxConcurrency < 1) {
+            throw new IllegalArgumentException("max_concurrency is at least 1, not " + maxConcurrency);
+        }
+    }
+
+    /** A cell that has not opted in to load runs ({@link Defaults#MAX_CONCURRENCY}). */
+    public Cell(CellId id, Optional<String> endpoint, Optional<String> unsetReason, boolean enabled, boolean cold,
+                Optional<String> ggufSha256, Optional<String> apiKeyEnv, int line) {
+        this(id, endpoint, unsetReason, enabled, cold, ggufSha256, apiKeyEnv, Defaults.MAX_CONCURRENCY, line);
     }
 
     public Engine engine() {

@@ -24,8 +24,11 @@ public final class CellsFile {
     private static final String COLD = "cold";
     private static final String GGUF_SHA256 = "gguf_sha256";
     private static final String API_KEY_ENV = "api_key_env";
+    /** The cell's name for {@link Cell#maxConcurrency()}; load runs name it when they refuse. */
+    public static final String MAX_CONCURRENCY = "max_concurrency";
 
-    private static final List<String> CELL_KEYS = List.of(ID, ENDPOINT, ENABLED, COLD, GGUF_SHA256, API_KEY_ENV);
+    private static final List<String> CELL_KEYS = List.of(ID, ENDPOINT, ENABLED, COLD, GGUF_SHA256, API_KEY_ENV,
+            MAX_CONCURRENCY);
 
     /** Keys people write because SPEC describes a cell as node, engine and model. */
     private static final Map<String, String> CELL_KEY_HINTS = Map.of(
@@ -85,6 +88,8 @@ public final class CellsFile {
                 fields.bool(COLD).orElse(true),
                 ggufSha256(fields),
                 apiKeyEnv(fields),
+                fields.value(MAX_CONCURRENCY).isPresent() ? fields.requiredPositiveInt(MAX_CONCURRENCY)
+                        : Defaults.MAX_CONCURRENCY,
                 fields.line());
     }
 

@@ -24,6 +24,36 @@ public final class Defaults {
     /** {@value} warm calls per batch (SPEC section 3); JMH's {@code -i} changes it. */
     public static final int WARM_CALLS = 5;
 
+    /**
+     * {@value}: the calls a cell may have in flight at once unless {@code cells.yaml} raises its {@code max_concurrency}.
+     * Small GPUs thrash and shared laptops are shared: a load run is an opt-in per cell, never a default.
+     */
+    public static final int MAX_CONCURRENCY = 1;
+
+    /**
+     * {@value} calls per load level when neither {@code --requests} nor {@code --duration} is given: enough for a p95
+     * (type 7 over 64 values has 3 above it), few enough that a sweep of four levels ends in minutes on a small GPU.
+     */
+    public static final int LOAD_REQUESTS = 64;
+
+    /**
+     * 10 min: the longest a load level may send calls when only a count bounds it, so that a slow node cannot turn
+     * a sweep into a night. {@code --duration} sets it.
+     */
+    public static final Duration LOAD_LEVEL_MAX_DURATION = Duration.ofMinutes(10);
+
+    /** {@value} calls: the most one level may plan when only {@code --duration} bounds it (an hour at 25 per second). */
+    public static final int LOAD_MAX_REQUESTS = 90_000;
+
+    /** {@value}: the open loop's default seed, so that a schedule run without {@code --seed} can still be replayed. */
+    public static final long LOAD_SEED = 1;
+
+    /**
+     * {@value}: {@code --stop-on-saturation} ends a sweep at a level whose error share is above this (or whose
+     * throughput did not rise): the node is past what it can serve, and further levels only queue.
+     */
+    public static final double SATURATION_ERROR_SHARE = 0.05;
+
     /** {@value} warm calls when a regression is investigated ({@code -i 20}); suggested by {@code compare}. */
     public static final int INVESTIGATION_WARM_CALLS = 20;
 

@@ -33,6 +33,7 @@ class CellsFileTest {
                     cold: false
                     gguf_sha256: ABCDEF0123456789abcdef0123456789ABCDEF0123456789abcdef0123456789
                     api_key_env: LAB_TOKEN
+                    max_concurrency: 4
                 """));
         Cell cell = cells.find("lab:llamacpp:qwen3.5:0.8b").orElseThrow();
         assertEquals(new CellId("lab", Engine.LLAMACPP, "qwen3.5:0.8b"), cell.id());
@@ -41,6 +42,7 @@ class CellsFileTest {
         assertFalse(cell.cold());
         assertEquals(Optional.of("abcdef0123456789abcdef0123456789abcdef0123456789abcdef0123456789"), cell.ggufSha256());
         assertEquals(Optional.of("LAB_TOKEN"), cell.apiKeyEnv());
+        assertEquals(4, cell.maxConcurrency());
         assertEquals(2, cell.line());
     }
 
@@ -57,6 +59,7 @@ class CellsFileTest {
                 """)).all().get(0);
         assertEquals(true, cell.enabled());
         assertEquals(true, cell.cold());
+        assertEquals(1, cell.maxConcurrency(), "load is an opt-in: one call at a time unless the cell says more");
         assertEquals(Optional.empty(), cell.ggufSha256());
         assertEquals(Optional.empty(), cell.apiKeyEnv());
     }
@@ -214,7 +217,7 @@ class CellsFileTest {
                   - id: a:ollama:m
                     endpoint: http://127.0.0.1:1
                     colour: blue
-                """), LOAD, 4, "colour", "known keys: id, endpoint, enabled, cold, gguf_sha256, api_key_env");
+                """), LOAD, 4, "colour", "known keys: id, endpoint, enabled, cold, gguf_sha256, api_key_env, max_concurrency");
         assertRefused(cells("""
                 cells:
                   - id: a:ollama:m
@@ -261,5 +264,13 @@ class CellsFileTest {
         ConfigException e = org.junit.jupiter.api.Assertions.assertThrows(ConfigException.class, () -> LOAD.apply(missing));
         assertEquals(0, e.line());
         assertEquals(missing + ": no such file", e.getMessage());
+    }
+
+    @Test
+    void maxConcurrencyIsAPositiveWholeNumber() {
+        String cell = "cells:\n  - id: a:llamacpp:m\n    endpoint: http://127.0.0.1:1\n";
+        assertRefused(cells(cell + "    max_concurrency: 0\n"), LOAD, 4, "max_concurrency", "must be positive, found 0");
+        assertRefused(cells(cell + "    max_concurrency: lots\n"), LOAD, 4, "max_concurrency",
+                "expected a whole number, found");
     }
 }
