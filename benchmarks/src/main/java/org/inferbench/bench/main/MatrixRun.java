@@ -87,7 +87,7 @@ final class MatrixRun {
                     + " + %d warm per batch)", runnable.size(), plan.prompts().size(), plannedCalls, plan.warmCalls()));
 
             String contextArgument = new ForkContext(options.cellsYaml().toAbsolutePath().toString(),
-                    options.promptsYaml().toAbsolutePath().toString(), meta.benchmarkRunId(), meta.envRoute())
+                    options.promptsYaml().toAbsolutePath().toString(), meta.benchmarkRunId(), meta.envRoute(), null)
                     .writeInto(scratch);
             RunOutputFormat format = new RunOutputFormat(OutputFormatFactory.createFormatInstance(console,
                     cli.verbosity().orElse(VerboseMode.SILENT)), recorder);

@@ -2,9 +2,11 @@ package org.inferbench.bench.main;
 
 import java.io.IOException;
 import java.util.Collection;
+import java.util.List;
 import java.util.Objects;
 import org.inferbench.bench.MatrixBenchmark;
 import org.inferbench.bench.state.CallRecordRelay;
+import org.inferbench.record.CallRecord;
 import org.openjdk.jmh.infra.BenchmarkParams;
 import org.openjdk.jmh.infra.IterationParams;
 import org.openjdk.jmh.results.BenchmarkResult;
@@ -49,8 +51,11 @@ final class RunOutputFormat implements OutputFormat {
                                 IterationResult result) {
         jmh.iterationResult(params, iterationParams, iteration, result);
         if (isMatrix(params)) {
-            CallRecordRelay.from(result).ifPresentOrElse(recorder::callFinished,
-                    () -> recorder.recordMissing(params.getParam("cell"), params.getParam("prompt"), iteration));
+            List<CallRecord> calls = CallRecordRelay.calls(result);
+            if (calls.isEmpty()) {
+                recorder.recordMissing(params.getParam("cell"), params.getParam("prompt"), iteration);
+            }
+            calls.forEach(recorder::callFinished);
         }
     }
 

@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Objects;
+import org.inferbench.load.LoadSpec;
 import org.inferbench.record.Json;
 
 /**
@@ -22,12 +23,14 @@ import org.inferbench.record.Json;
  * @param promptsYaml    absolute path of the prompts file
  * @param benchmarkRunId the run's id, sent in routed mode's headers
  * @param route          {@code WEEYUGA_INFERENCE_ROUTE} when the run is routed (mode B, SPEC section 9), else null
+ * @param load           the load sweep of a load run ({@code --concurrency} or {@code --rate}), else null
  */
 public record ForkContext(
         @JsonProperty("cells_yaml") String cellsYaml,
         @JsonProperty("prompts_yaml") String promptsYaml,
         @JsonProperty("benchmark_run_id") String benchmarkRunId,
-        @JsonProperty("route") String route) {
+        @JsonProperty("route") String route,
+        @JsonProperty("load") LoadSpec load) {
 
     /** The system property naming the context file. */
     public static final String PROPERTY = "inferbench.context";

@@ -1,0 +1,183 @@
+package org.inferbench.bench.state;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import okhttp3.ConnectionPool;
+import okhttp3.OkHttpClient;
+import org.inferbench.HarnessVersion;
+import org.inferbench.bench.target.BearerToken;
+import org.inferbench.bench.target.EngineHttp;
+import org.inferbench.bench.target.EngineTarget;
+import org.inferbench.call.CallContext;
+import org.inferbench.call.CallRequest;
+import org.inferbench.call.HttpClients;
+import org.inferbench.call.InferenceClient;
+import org.inferbench.config.Cell;
+import org.inferbench.config.CellsFile;
+import org.inferbench.config.Defaults;
+import org.inferbench.config.Environment;
+import org.inferbench.config.Prompt;
+import org.inferbench.config.PromptsFile;
+import org.inferbench.load.LevelCaller;
+import org.inferbench.load.LevelDriver;
+import org.inferbench.load.LevelOutcome;
+import org.inferbench.load.LevelPlan;
+import org.inferbench.load.LevelSummary;
+import org.inferbench.load.LoadSpec;
+import org.inferbench.load.Saturation;
+import org.inferbench.record.CallRecord;
+import org.inferbench.record.LevelRecord;
+import org.inferbench.record.LoadFacts;
+import org.inferbench.record.Phase;
+import org.inferbench.time.Ticker;
+
+/**
+ * One cell and one prompt under load: the levels of a sweep, one per JMH iteration. Each slot (a closed-loop
+ * worker, or one of an open loop's concurrency slots) has a client and a connection pool of its own, so that a
+ * slot's fresh connection is never another's, and OkHttp's default of five idle connections never caps a level.
+ *
+ * <p>Load calls are warm (SPEC section 3): one untimed call primes the engine before the first level.
+ * {@link #runNextLevel()} never throws: every call is a record, every level a level line.
+ */
+public final class LoadRun implements AutoCloseable {
+
+    private final Cell cell;
+    private final Prompt prompt;
+    private final String endpoint;
+    private final EngineTarget target;
+    private final Environment environment;
+    private final Optional<RoutingHeaders> routing;
+    private final LoadSpec spec;
+    private final List<LevelPlan> plans;
+    private final OkHttpClient base;
+    private final List<InferenceClient> slots = new ArrayList<>();
+    private final List<OkHttpClient> slotHttp = new ArrayList<>();
+    private final LevelDriver driver;
+    private int next;
+    private LevelRecord previous;
+    private String saturated;
+
+    LoadRun(Cell cell, Prompt prompt, Environment environment, Optional<RoutingHeaders> routing, LoadSpec spec,
+            OkHttpClient base, LevelDriver driver) {
+        this.cell = cell;
+        this.prompt = prompt;
+        this.endpoint = cell.endpoint().orElseThrow(() -> new IllegalArgumentException(
+                "cell " + cell.id() + " has no endpoint: " + cell.unsetReason().orElse("")));
+        this.target = EngineTarget.of(cell.engine());
+        this.environment = environment;
+        this.routing = routing;
+        this.spec = spec;
+        this.plans = spec.plans(cell);
+        this.base = base;
+        this.driver = driver;
+        int most = plans.stream().mapToInt(LevelPlan::concurrency).max().orElse(1);
+        for (int slot = 0; slot < most; slot++) {
+            OkHttpClient http = base.newBuilder().connectionPool(new ConnectionPool(1, 5, TimeUnit.MINUTES)).build();
+            slotHttp.add(http);
+            slots.add(new InferenceClient(http, Ticker.system()));
+        }
+    }
+
+    /** The load run of this fork's cell and prompt. @throws RuntimeException when it cannot be prepared */
+    public static LoadRun open(ForkContext context, String cellId, String promptId) {
+        Environment environment = Environment.system();
+        Cell cell = CellsFile.load(Path.of(context.cellsYaml()), environment).find(cellId)
+                .orElseThrow(() -> new IllegalArgumentException("no cell " + cellId + " in " + context.cellsYaml()));
+        Prompt prompt = PromptsFile.load(Path.of(context.promptsYaml())).find(promptId)
+                .orElseThrow(() -> new IllegalArgumentException("no prompt " + promptId + " in " + context.promptsYaml()));
+        if (context.load() == null) {
+            throw new IllegalStateException("no load sweep in the run context");
+        }
+        Optional<RoutingHeaders> routing = Optional.ofNullable(context.route())
+                .map(route -> new RoutingHeaders(context.benchmarkRunId(), HarnessVersion.get()));
+        return new LoadRun(cell, prompt, environment, routing, context.load(),
+                HttpClients.newClient(Defaults.CONNECT_TIMEOUT, Defaults.READ_TIMEOUT),
+                LevelDriver.system(Defaults.CALL_DEADLINE));
+    }
+
+    public int levels() {
+        return plans.size();
+    }
+
+    /** One untimed call, so that the first level's calls, like every later one, follow a call within 60 s. */
+    public void prime() {
+        slots.get(0).call(request("prime", 0));
+    }
+
+    /**
+     * Runs the next level and hands its calls and its level line to the relay, in that order. After a level that
+     * saturated the node ({@code --stop-on-saturation}), the later levels are not run: each gets a level line
+     * saying so, so that the ledger shows what was planned and why it did not happen.
+     */
+    public void runNextLevel() {
+        LevelPlan plan = plans.get(next++);
+        if (saturated != null) {
+            CallRecordRelay.put(LevelSummary.of(cellId(), prompt.id(), plan,
+                    new LevelOutcome<CallRecord>(List.of(), new long[0], 0, 0, plan.maxRequests(),
+                            "not run: " + saturated)));
+            return;
+        }
+        LevelOutcome<CallRecord> outcome;
+        try {
+            outcome = driver.run(plan, caller());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            outcome = new LevelOutcome<>(List.of(), new long[0], 0, 0, plan.maxRequests(), "interrupted");
+        }
+        outcome.calls().forEach(CallRecordRelay::put);
+        LevelRecord level = LevelSummary.of(cellId(), prompt.id(), plan, outcome);
+        CallRecordRelay.put(level);
+        if (spec.stopOnSaturation()) {
+            saturated = Saturation.of(previous, level).orElse(null);
+        }
+        previous = level;
+    }
+
+    private LevelCaller<CallRecord> caller() {
+        return new LevelCaller<>() {
+            @Override
+            public void prepare(int slot) {
+                try {
+                    slots.get(slot).warmUp(EngineHttp.url(endpoint, target.healthPath()).toString());
+                } catch (IOException notAUrl) {
+                    // Nothing to warm: the call itself fails on this endpoint and its record says why.
+                }
+            }
+
+            @Override
+            public CallRecord call(int slot, int requestIdx, LoadFacts facts) {
+                CallContext context = new CallContext(cellId(), prompt.id(), Phase.WARM, requestIdx, null,
+                        cell.engine().wireName(), null);
+                try {
+                    return slots.get(slot).call(request(Phase.WARM.wireName(), requestIdx)).toRecord(context)
+                            .withLoad(facts);
+                } catch (Throwable failure) {
+                    return FailedCall.record(context, FailedCall.describe(failure)).withLoad(facts);
+                }
+            }
+        };
+    }
+
+    private CallRequest request(String phase, int runIdx) {
+        Map<String, String> headers = routing
+                .map(r -> r.forCall(cellId(), prompt.id(), phase, runIdx))
+                .orElse(Map.of());
+        return new CallRequest(endpoint, cell.model(), prompt, Defaults.TEMPERATURE, Defaults.TOP_P, headers,
+                BearerToken.of(cell, environment));
+    }
+
+    private String cellId() {
+        return cell.id().toString();
+    }
+
+    @Override
+    public void close() {
+        base.dispatcher().executorService().shutdown();
+        slotHttp.forEach(http -> http.connectionPool().evictAll());
+    }
+}
