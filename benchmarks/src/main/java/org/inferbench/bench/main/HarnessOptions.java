@@ -3,8 +3,12 @@ package org.inferbench.bench.main;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.inferbench.config.Defaults;
@@ -14,21 +18,28 @@ import org.inferbench.config.Defaults;
  * harness's (JMH's options have one dash), except the value of a JMH option that passes JVM
  * arguments ({@code -jvmArgs "--add-opens ..."}). Everything else goes to JMH's parser untouched.
  *
+ * @param values  the values of the other options that take one (the load run's), as given
  * @param jmhArgs the arguments left for JMH, in their order
  */
 record HarnessOptions(Path cellsYaml, Path promptsYaml, Path ledgerDir, Set<HarnessFlag> switches,
-                      List<String> jmhArgs) {
+                      Map<HarnessFlag, String> values, List<String> jmhArgs) {
 
     /** JMH options whose value may itself start with {@code --}. */
     private static final Set<String> JMH_JVM_ARG_OPTIONS = Set.of("-jvmArgs", "-jvmArgsAppend", "-jvmArgsPrepend");
 
     HarnessOptions {
         switches = switches.isEmpty() ? EnumSet.noneOf(HarnessFlag.class) : EnumSet.copyOf(switches);
+        values = values.isEmpty() ? Map.of() : Collections.unmodifiableMap(new EnumMap<>(values));
         jmhArgs = List.copyOf(jmhArgs);
     }
 
     boolean has(HarnessFlag flag) {
-        return switches.contains(flag);
+        return switches.contains(flag) || values.containsKey(flag);
+    }
+
+    /** The value given for {@code flag}, if it was given. */
+    Optional<String> value(HarnessFlag flag) {
+        return Optional.ofNullable(values.get(flag));
     }
 
     /** @throws HarnessExit ({@link ExitCode#USAGE}) on an unknown {@code --} option or a missing value */
@@ -37,6 +48,7 @@ record HarnessOptions(Path cellsYaml, Path promptsYaml, Path ledgerDir, Set<Harn
         Path prompts = Path.of(Defaults.PROMPTS_YAML);
         Path ledger = Path.of(Defaults.LEDGER_DIR);
         Set<HarnessFlag> switches = EnumSet.noneOf(HarnessFlag.class);
+        Map<HarnessFlag, String> values = new EnumMap<>(HarnessFlag.class);
         List<String> jmh = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
@@ -72,10 +84,14 @@ record HarnessOptions(Path cellsYaml, Path promptsYaml, Path ledgerDir, Set<Harn
                 case CELLS_YAML -> cells = Path.of(value);
                 case PROMPTS_YAML -> prompts = Path.of(value);
                 case LEDGER_DIR -> ledger = Path.of(value);
-                default -> throw new IllegalStateException("unhandled option " + flag);
+                default -> {
+                    if (values.put(flag, value) != null) {
+                        throw new HarnessExit(ExitCode.USAGE, name + " is given twice");
+                    }
+                }
             }
         }
-        return new HarnessOptions(cells, prompts, ledger, switches, jmh);
+        return new HarnessOptions(cells, prompts, ledger, switches, values, jmh);
     }
 
     private static String known() {
