@@ -30,8 +30,8 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code local:llamacpp:tiny}. The prompts are the shipped ones plus {@code P-IT-SHORT}, a new id with
  * 8 tokens, to keep the 21-call run short.
  *
- * <p>Each run gets its own {@code java.io.tmpdir}, so the harness's lock and JMH's are its own: other
- * builds on the machine do not refuse it. {@code --force-load}: CI machines are shared, and the load
+ * <p>Each run gets its own {@code java.io.tmpdir} (JMH's lock) and {@code INFERBENCH_LOCK_DIR} (the
+ * harness's, otherwise the host's {@code /tmp/inferbench.lock}), so other builds on the machine do not refuse it. {@code --force-load}: CI machines are shared, and the load
  * rule is tested with a fake host in {@code BenchmarkMainTest}.
  */
 class BenchmarksJarIT {
@@ -132,6 +132,7 @@ class BenchmarksJarIT {
         ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)
                 .redirectOutput(output.toFile());
         builder.environment().put("INFERBENCH_LOCAL_URL", server.baseUrl());
+        builder.environment().put("INFERBENCH_LOCK_DIR", tmp.toString());
         Process process = builder.start();
         if (!process.waitFor(5, TimeUnit.MINUTES)) {
             process.destroyForcibly();

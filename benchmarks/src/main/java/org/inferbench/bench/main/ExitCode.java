@@ -17,7 +17,8 @@ public enum ExitCode {
     PUBLICATION_HEALTH(4, "--for-publication, and a selected cell failed its health check"),
     LOAD_TOO_HIGH(5, String.format(Locale.ROOT, "1-minute load average above %.1f (--force-load runs anyway)",
             Defaults.MAX_LOAD_AVERAGE)),
-    ALREADY_RUNNING(6, "another harness is running on this host"),
+    ALREADY_RUNNING(6, "another harness is running on this host, or the lock file cannot be used (a symbolic"
+            + " link, a directory, a file no harness wrote)"),
     NOTHING_REACHABLE(7, "no selected cell is reachable (--probe), or every cell of the run was skipped");
 
     private final int code;

@@ -9,10 +9,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalDouble;
-import org.inferbench.config.Defaults;
 import org.inferbench.config.Environment;
 
-/** The real machine: the JVM's load average, the {@code git} command, {@code java.io.tmpdir}. */
+/** The real machine: the JVM's load average, the {@code git} command, the host's lock ({@link LockLocation}). */
 final class SystemHost implements Host {
 
     @Override
@@ -34,7 +33,7 @@ final class SystemHost implements Host {
 
     @Override
     public Path lockFile() {
-        return Path.of(System.getProperty("java.io.tmpdir"), Defaults.LOCK_FILE_NAME);
+        return LockLocation.of(environment());
     }
 
     @Override
