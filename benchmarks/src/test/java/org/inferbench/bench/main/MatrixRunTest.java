@@ -171,12 +171,16 @@ class MatrixRunTest {
         FakeEngine engine = FakeEngine.llamaCpp();
         server.setDispatcher(engine);
         Harness harness = new Harness(dir).cells(Harness.cell("r:llamacpp:m", url()));
-        harness.host = ((FakeHost) harness.host).withVariables(Map.of("WEEYUGA_INFERENCE_ROUTE", "gateway"));
+        harness.host = ((FakeHost) harness.host).withVariables(Map.of(
+                "WEEYUGA_INFERENCE_ROUTE", "https://bench:s3cret@gateway.example/v1?api_key=sk-1",
+                "WEEYUGA_QWEN35_LLAMACPP_URL", "http://bench:s3cret@127.0.0.1:11436/?token=t0k"));
 
         int exit = harness.run("-f", "0", "MatrixBenchmark", "-p", "prompt=P-EASY", "-i", "1");
 
         assertEquals(0, exit, harness.err() + harness.out());
         assertEquals("B", harness.ledger().meta().mode());
+        assertEquals("https://gateway.example/v1?api_key=<redacted>", harness.ledger().meta().envRoute());
+        assertEquals("http://127.0.0.1:11436/?token=<redacted>", harness.ledger().meta().envLlamacppUrl());
         List<RecordedRequest> chats = engine.requests().stream()
                 .filter(r -> r.getUrl().encodedPath().equals("/v1/chat/completions")).toList();
         assertEquals(List.of("cold 0", "warm 0"), chats.stream()
