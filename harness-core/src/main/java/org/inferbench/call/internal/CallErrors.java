@@ -14,7 +14,11 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLPeerUnverifiedException;
+import java.net.ProtocolException;
+import java.util.zip.DataFormatException;
+import java.util.zip.ZipException;
 import okhttp3.MediaType;
+import org.inferbench.config.Defaults;
 
 /**
  * The {@code error} texts of failed calls, all in one place. They are short and stable so that a
@@ -31,6 +35,14 @@ final class CallErrors {
     static final String CLOSED_BEFORE_RESPONSE = "connection closed before the response";
     static final String CLOSED_MID_STREAM = "connection closed mid-stream";
     static final String STREAM_WITHOUT_DONE = "stream ended without [DONE]";
+    static final String STREAM_CUT_MID_EVENT = "stream cut mid-event, without [DONE]";
+    static final String DONE_WITHOUT_CHUNKS = "stream held no chunk before [DONE]";
+    static final String FINISH_REASON_ERROR = "the server ended the stream with finish_reason \"error\"";
+    static final String NOT_HTTP = "not an HTTP response";
+    static final String BAD_GZIP = "response body is not valid gzip";
+    static final String BAD_CHUNKED = "bad chunked transfer encoding";
+    /** OkHttp reads at most 256 KiB of response headers. */
+    static final String HEADERS_TOO_LARGE = "response headers over 256 KiB";
     static final String INTERRUPTED = "interrupted";
     static final String CANCELED = "canceled";
     static final String TLS_FAILED = "TLS handshake failed";
@@ -65,6 +77,22 @@ final class CallErrors {
         return "stream error" + serverMessage.map(m -> ": " + m).orElse("");
     }
 
+    /** An {@code event: error} from the server, with its message when it had one. */
+    static String errorEvent(Optional<String> serverMessage) {
+        return "error event" + serverMessage.map(m -> ": " + m).orElse("");
+    }
+
+    /** A {@code usage} count that is not a count; {@code shown} is the value, already tidied. */
+    static String badTokenCount(String key, String shown) {
+        return "usage." + key + " is not a token count (0 to " + Defaults.MAX_TOKEN_COUNT
+                + "): " + shown;
+    }
+
+    /** The body stopped before the length its {@code Content-Length} header promised. */
+    static String bodyShorterThanDeclared(long contentLength) {
+        return "body shorter than its Content-Length (" + contentLength + " bytes)";
+    }
+
     /** @param eventNumber 1-based among the data events of the call */
     static String malformedEvent(int eventNumber) {
         return "malformed event JSON (event " + eventNumber + ")";
@@ -80,8 +108,25 @@ final class CallErrors {
      * @param stage how far the call got when it was thrown
      */
     static String of(Throwable t, CallStage stage, long connectTimeoutMs, long readTimeoutMs) {
+        return of(t, stage, connectTimeoutMs, readTimeoutMs, 0);
+    }
+
+    /**
+     * @param callDeadlineMs the client's call timeout, the whole-call deadline; 0 for none
+     */
+    static String of(Throwable t, CallStage stage, long connectTimeoutMs, long readTimeoutMs, long callDeadlineMs) {
+        if (isDeadline(t)) {
+            return "call deadline of " + duration(callDeadlineMs) + " passed";
+        }
+        if (t instanceof EventTooLargeException) {
+            return t.getMessage();
+        }
         if (t instanceof UnknownHostException) {
             return UNKNOWN_HOST;
+        }
+        Optional<String> protocol = protocolFault(t, stage);
+        if (protocol.isPresent()) {
+            return protocol.get();
         }
         if (t instanceof SocketTimeoutException) {
             return switch (stage) {
@@ -126,7 +171,42 @@ final class CallErrors {
      */
     static boolean isInterruption(Throwable t) {
         return t instanceof InterruptedException
-                || (t instanceof InterruptedIOException && !(t instanceof SocketTimeoutException));
+                || (t instanceof InterruptedIOException && !(t instanceof SocketTimeoutException) && !isDeadline(t));
+    }
+
+    /**
+     * OkHttp's call timeout (our whole-call deadline) fired: it cancels the call and reports an
+     * {@link InterruptedIOException} "timeout" (a socket's read timeout is a subclass, and a thread
+     * interrupt says "interrupted").
+     */
+    static boolean isDeadline(Throwable t) {
+        return t.getClass() == InterruptedIOException.class && "timeout".equals(t.getMessage());
+    }
+
+    /**
+     * The server spoke, but not HTTP as OkHttp reads it: a garbage status line, headers over OkHttp's
+     * 256 KiB, a broken chunked or gzip body.
+     */
+    private static Optional<String> protocolFault(Throwable t, CallStage stage) {
+        String message = t.getMessage() == null ? "" : t.getMessage();
+        if (t instanceof ProtocolException && message.startsWith("Unexpected status line")) {
+            return Optional.of(NOT_HTTP);
+        }
+        // In the body, OkHttp throws a ProtocolException for nothing but a truncated body (that message)
+        // and a chunk header it cannot read.
+        if (t instanceof ProtocolException && stage == CallStage.STREAMING
+                && !message.startsWith("unexpected end of stream")) {
+            return Optional.of(BAD_CHUNKED);
+        }
+        if (hasCauseMessage(t, EOFException.class, "\\n not found: limit=")) {
+            return Optional.of(stage == CallStage.STREAMING ? BAD_CHUNKED : HEADERS_TOO_LARGE);
+        }
+        if (hasCause(t, ZipException.class) || hasCause(t, DataFormatException.class)
+                || message.startsWith("ID1ID2:") || message.startsWith("CRC:") || message.startsWith("ISIZE:")
+                || message.startsWith("FHCRC:") || message.startsWith("gzip finished without exhausting source")) {
+            return Optional.of(BAD_GZIP);
+        }
+        return Optional.empty();
     }
 
     /** {@code 120 s} for whole seconds, {@code 200 ms} otherwise. */
@@ -165,6 +245,15 @@ final class CallErrors {
     private static boolean hasCause(Throwable t, Class<? extends Throwable> type) {
         for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
             if (type.isInstance(c)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean hasCauseMessage(Throwable t, Class<? extends Throwable> type, String prefix) {
+        for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
+            if (type.isInstance(c) && c.getMessage() != null && c.getMessage().startsWith(prefix)) {
                 return true;
             }
         }
