@@ -25,7 +25,7 @@ final class LlamaCppTarget implements EngineTarget {
 
     @Override
     public CellFacts probe(Cell cell, String endpoint, EngineHttp http) {
-        CellFactsBuilder facts = new CellFactsBuilder(cell, endpoint);
+        CellFactsBuilder facts = new CellFactsBuilder(cell, endpoint, http.serverText(endpoint));
         try {
             // 503 while the model is still loading: not ready is not reachable.
             http.get(endpoint, healthPath());
