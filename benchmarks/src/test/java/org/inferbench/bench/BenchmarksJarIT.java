@@ -75,6 +75,16 @@ class BenchmarksJarIT {
                 "P-IT-SHORT cold/0", "P-IT-SHORT warm/0", "P-IT-SHORT warm/1"), calls(ledger));
         assertTrue(ledger.calls().stream().noneMatch(CallRecord::failed), ledger.calls().toString());
         assertNotNull(ledger.meta().finishedAtUtc());
+        // Issue 9: each cold call is prefix-cache-cold (the server evaluated its whole prompt, though the
+        // same prompt ran just before in the loopback warm-up or a previous batch); warm calls keep the cache.
+        List<CallRecord> cold = ledger.calls().stream().filter(c -> c.phase().wireName().equals("cold")).toList();
+        assertEquals(2, cold.size());
+        for (CallRecord call : cold) {
+            assertEquals(0, call.serverTimings().get("cache_n").asInt(), call.serverTimings().toString());
+            assertEquals("prompt_cache_off: sent with cache_prompt false", call.coldNote());
+        }
+        assertTrue(ledger.calls().stream().filter(c -> c.phase().wireName().equals("warm"))
+                .anyMatch(c -> c.serverTimings().get("cache_n").asInt() > 0), "warm calls use the prompt cache");
         assertTrue(ledger.meta().cells().get(0).engineVersion().startsWith("b"), ledger.meta().cells().toString());
         assertTrue(Files.readString(run.ledgerFile.resolveSibling(ledger.meta().benchmarkRunId() + ".log"))
                 .contains("P-IT-SHORT warm 2/2"));

@@ -39,7 +39,8 @@ class MatrixRunTest {
 
     @Test
     void batchIsOneColdCallThenNWarmCallsEachInTheLedgerAsItHappened() throws Exception {
-        server.setDispatcher(FakeEngine.llamaCpp());
+        FakeEngine engine = FakeEngine.llamaCpp();
+        server.setDispatcher(engine);
         Harness harness = new Harness(dir).cells(Harness.cell("t:llamacpp:tiny", url()));
         Path results = dir.resolve("results.json");
 
@@ -50,6 +51,15 @@ class MatrixRunTest {
         Ledger ledger = harness.ledger();
         assertEquals(List.of("cold/0", "warm/0", "warm/1"), phases(ledger.calls()));
         assertEquals(ColdKind.PROCESS_WARM, ledger.calls().get(0).coldKind());
+        assertEquals("prompt_cache_off: sent with cache_prompt false", ledger.calls().get(0).coldNote());
+        assertNull(ledger.calls().get(1).coldNote());
+        List<JsonNode> bodies = new ArrayList<>();
+        for (RecordedRequest chat : engine.requests().stream()
+                .filter(r -> r.getUrl().encodedPath().equals("/v1/chat/completions")).toList()) {
+            bodies.add(Json.mapper().readTree(chat.getBody().utf8()));
+        }
+        assertEquals(List.of(false), bodies.subList(0, 1).stream().map(b -> b.get("cache_prompt").asBoolean()).toList());
+        assertTrue(bodies.subList(1, 3).stream().noneMatch(b -> b.has("cache_prompt")), "warm calls keep the cache");
         assertTrue(ledger.calls().stream().noneMatch(CallRecord::failed), ledger.calls().toString());
         assertNotNull(ledger.meta().finishedAtUtc());
         assertEquals(2, ledger.meta().warmCalls());
