@@ -115,7 +115,8 @@ public final class BenchmarkMain {
                     "the 1-minute load average is %.2f, above %.1f: numbers would measure the load"
                             + " (--force-load to run anyway)", load.getAsDouble(), Defaults.MAX_LOAD_AVERAGE));
         }
-        try (HarnessLock lock = HarnessLock.acquire(host.lockFile(), ProcessHandle.current())) {
+        try (HarnessLock lock = HarnessLock.acquire(host.lockFile(), ProcessHandle.current());
+             InterruptHook interruptHook = InterruptHook.install(lock, err)) {
             lock.takenOverFrom().ifPresent(previous -> out.println("note: took over the stale lock of " + previous));
             List<CellFacts> facts = health.probe(plan.cells());
             if (options.has(HarnessFlag.FOR_PUBLICATION)) {
@@ -123,7 +124,7 @@ public final class BenchmarkMain {
             }
             MetaRecord meta = RunMeta.start(UUID.randomUUID().toString(), git, dirty, host.hostname(), load,
                     host.environment(), plan, facts, Arrays.asList(args), Instant.now());
-            return new MatrixRun(options, cli, plan, facts, meta, host, lock, out).run();
+            return new MatrixRun(options, cli, plan, facts, meta, host, interruptHook, out).run();
         }
     }
 

@@ -52,18 +52,18 @@ final class MatrixRun {
     private final List<CellFacts> facts;
     private final MetaRecord meta;
     private final Host host;
-    private final HarnessLock lock;
+    private final InterruptHook interruptHook;
     private final PrintStream out;
 
     MatrixRun(HarnessOptions options, Options cli, MatrixPlan plan, List<CellFacts> facts, MetaRecord meta, Host host,
-              HarnessLock lock, PrintStream out) {
+              InterruptHook interruptHook, PrintStream out) {
         this.options = options;
         this.cli = cli;
         this.plan = plan;
         this.facts = facts;
         this.meta = meta;
         this.host = host;
-        this.lock = lock;
+        this.interruptHook = interruptHook;
         this.out = out;
     }
 
@@ -84,9 +84,7 @@ final class MatrixRun {
             RunRecorder recorder = new RunRecorder(LedgerSink.of(ledger), new Progress(plannedCalls, plan.warmCalls(),
                     Ticker.system()), console, Ticker.system(), Sleeper.system(), stop, Forks::end);
             Closing closing = new Closing(ledger, console);
-            Thread interruptHook = new Thread(() -> interrupted(stop, recorder, closing, console, ledgerFile),
-                    "inferbench-interrupt");
-            Runtime.getRuntime().addShutdownHook(interruptHook);
+            interruptHook.during(() -> interrupted(stop, recorder, closing, console, ledgerFile));
             try {
                 skipped.forEach((cell, reason) -> {
                     console.println("skipped " + cell + ": " + reason);
@@ -121,7 +119,7 @@ final class MatrixRun {
                 }
                 return recorder.calls().isEmpty() ? ExitCode.NOTHING_REACHABLE : ExitCode.OK;
             } finally {
-                removeHook(interruptHook);
+                interruptHook.during(null);
             }
         } finally {
             deleteRecursively(scratch);
@@ -130,9 +128,9 @@ final class MatrixRun {
 
     /**
      * The shutdown hook's work on Ctrl-C or SIGTERM: start no new batch, end the fork, keep what was
-     * recorded, close line 1 with the interrupt's mark, say how many calls were kept and where, and
-     * release the lock, so that the next run finds it free rather than stale. Each step is bounded
-     * ({@link Forks#GRACE}); a failure in one is one line and does not skip the others.
+     * recorded, close line 1 with the interrupt's mark, and say how many calls were kept and where. The
+     * hook then releases the lock ({@link InterruptHook}). Each step is bounded ({@link Forks#GRACE}); a
+     * failure in one is one line and does not skip the others.
      */
     private void interrupted(RunStop stop, RunRecorder recorder, Closing closing, PrintStream console,
                              Path ledgerFile) {
@@ -145,11 +143,6 @@ final class MatrixRun {
             console.println("error: cannot close the ledger " + ledgerFile + ": " + e.getMessage());
         }
         console.println("interrupted: " + kept + " calls kept in " + ledgerFile);
-        try {
-            lock.close();
-        } catch (HarnessExit e) {
-            console.println("error: " + e.getMessage());
-        }
     }
 
     /**
@@ -213,14 +206,6 @@ final class MatrixRun {
             console.println("error: cannot write the results file " + ResultsFile.path(cli) + ": " + cause.getMessage()
                     + " (the ledger has every call)");
             return false;
-        }
-    }
-
-    private static void removeHook(Thread hook) {
-        try {
-            Runtime.getRuntime().removeShutdownHook(hook);
-        } catch (IllegalStateException e) {
-            // The JVM is shutting down: the hook runs (or ran) and does the closing.
         }
     }
 
