@@ -59,6 +59,13 @@ public final class Defaults {
     public static final int MAX_SERVER_TEXT_CHARS = 200;
 
     /**
+     * {@value} bytes (1 MiB): the most read of a side request's body (health, {@code /v1/models},
+     * {@code /props}, {@code /api/*}, the warm-up). llama-server's {@code /props}, the largest with its
+     * chat template, is tens of KB; a body past this is a wrong or hostile endpoint, not an answer.
+     */
+    public static final int MAX_SIDE_BODY_BYTES = 1 << 20;
+
+    /**
      * {@value}: the largest {@code usage} token count believed. No model's context holds ten million
      * tokens; a larger (or negative) count is a broken server, and one such value would swamp every
      * mean it entered, so the call is an error instead.

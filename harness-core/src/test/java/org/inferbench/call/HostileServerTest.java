@@ -10,6 +10,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.zip.GZIPOutputStream;
 import org.inferbench.config.Defaults;
 import org.inferbench.record.CallRecord;
@@ -150,12 +151,37 @@ class HostileServerTest {
         assertFailed("response headers over 256 KiB", outcome);
     }
 
+    /** Not to be mistaken for a head too large: a few bytes of status line, then the server hangs up. */
+    @Test
+    void aHeadCutShortIsAConnectionClosedBeforeTheResponse() throws IOException {
+        CallOutcome outcome = call("HTTP/1.1 20");
+
+        assertFailed("connection closed before the response", outcome);
+    }
+
     @Test
     void oneEventOverTheSizeLimit() throws IOException {
         CallOutcome outcome = call(HEAD + ROLE + "\n\ndata: " + "x".repeat(Defaults.MAX_EVENT_BYTES + 10) + "\n\n");
 
         assertFailed("event over " + Defaults.MAX_EVENT_BYTES + " bytes", outcome);
         assertEquals(1, outcome.chunkCount());
+    }
+
+    /** The untimed warm-up reads the health answer whole: an endless one must stop at the limit. */
+    @Test
+    void anEndlessWarmUpAnswerStopsAtTheLimit() throws IOException {
+        try (RawServer server = RawServer.answering(out -> {
+            out.write("HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\n\r\n".getBytes(StandardCharsets.UTF_8));
+            byte[] zeros = new byte[8192];
+            while (true) { // until the client hangs up
+                out.write(zeros);
+            }
+        })) {
+            Optional<String> failure = assertTimeoutPreemptively(HANG_GUARD,
+                    () -> TestCalls.steppingClient().warmUp(server.url() + "/health"));
+
+            assertEquals(Optional.of("warm-up answer: body over " + Defaults.MAX_SIDE_BODY_BYTES + " bytes"), failure);
+        }
     }
 
     private static CallOutcome call(String rawAnswer) throws IOException {

@@ -41,6 +41,9 @@ final class CallErrors {
     static final String NOT_HTTP = "not an HTTP response";
     static final String BAD_GZIP = "response body is not valid gzip";
     static final String BAD_CHUNKED = "bad chunked transfer encoding";
+    /** No status or header line of a real server is this long; a line without its end past it is the limit. */
+    private static final long HEAD_LINE_TOO_LONG = 8 * 1024;
+
     /** OkHttp reads at most 256 KiB of response headers. */
     static final String HEADERS_TOO_LARGE = "response headers over 256 KiB";
     static final String INTERRUPTED = "interrupted";
@@ -198,8 +201,8 @@ final class CallErrors {
                 && !message.startsWith("unexpected end of stream")) {
             return Optional.of(BAD_CHUNKED);
         }
-        if (hasCauseMessage(t, EOFException.class, "\\n not found: limit=")) {
-            return Optional.of(stage == CallStage.STREAMING ? BAD_CHUNKED : HEADERS_TOO_LARGE);
+        if (stage != CallStage.STREAMING && headLineLimitHit(t)) {
+            return Optional.of(HEADERS_TOO_LARGE);
         }
         if (hasCause(t, ZipException.class) || hasCause(t, DataFormatException.class)
                 || message.startsWith("ID1ID2:") || message.startsWith("CRC:") || message.startsWith("ISIZE:")
@@ -251,10 +254,20 @@ final class CallErrors {
         return false;
     }
 
-    private static boolean hasCauseMessage(Throwable t, Class<? extends Throwable> type, String prefix) {
+    /**
+     * OkHttp reads the head line by line with Okio's {@code readUtf8LineStrict(limit)}, the limit being
+     * what is left of its 256 KiB; Okio's {@code "\\n not found: limit=N"} has N = the limit when the
+     * line is longer than it, and N = the bytes buffered when the connection closed first. So a large
+     * N means a line too long; a small one (0 when nothing came) a connection closed mid-head, which
+     * stays "connection closed before the response".
+     */
+    private static boolean headLineLimitHit(Throwable t) {
+        String prefix = "\\n not found: limit=";
         for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
-            if (type.isInstance(c) && c.getMessage() != null && c.getMessage().startsWith(prefix)) {
-                return true;
+            String message = c.getMessage();
+            if (c instanceof EOFException && message != null && message.startsWith(prefix)) {
+                String digits = message.substring(prefix.length()).split("\\D", 2)[0];
+                return !digits.isEmpty() && digits.length() < 10 && Long.parseLong(digits) >= HEAD_LINE_TOO_LONG;
             }
         }
         return false;
