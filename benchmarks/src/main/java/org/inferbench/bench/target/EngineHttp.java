@@ -15,6 +15,7 @@ import okhttp3.RequestBody;
 import okhttp3.Response;
 import org.inferbench.call.BoundedBody;
 import org.inferbench.call.ServerText;
+import org.inferbench.config.Defaults;
 import org.inferbench.config.Endpoints;
 import org.inferbench.record.Json;
 
@@ -24,19 +25,11 @@ import org.inferbench.record.Json;
  *
  * <p>Every failure is an {@link IOException} whose message names the request and what went wrong,
  * short enough for a skipped record's {@code reason} or a call's {@code cold_note}. Bodies are read up to
- * {@link #MAX_BODY_BYTES}; what a server says is cleaned by {@link #serverText} before it is recorded.
+ * {@link Defaults#MAX_SIDE_BODY_BYTES}; what a server says is cleaned by {@link #serverText} before it is recorded.
  */
 public final class EngineHttp {
 
     private static final MediaType JSON = MediaType.get("application/json");
-
-    /**
-     * {@value} bytes: the most of a side request's body that is read. The largest real one is llama.cpp's
-     * {@code /props} with its chat template, tens of kilobytes, or Ollama's {@code /api/tags} with
-     * hundreds of models; a server sending more is broken or hostile, and its answer is refused rather
-     * than held in memory.
-     */
-    static final long MAX_BODY_BYTES = 1 << 20;
 
     private final Call.Factory client;
     private final Optional<String> bearerToken;
@@ -132,7 +125,7 @@ public final class EngineHttp {
                 throw new IOException(what + ": HTTP " + response.code());
             }
             try {
-                text = BoundedBody.read(response.body(), MAX_BODY_BYTES);
+                text = BoundedBody.read(response.body(), Defaults.MAX_SIDE_BODY_BYTES);
             } catch (BoundedBody.TooLargeException e) {
                 throw new IOException(what + ": " + e.getMessage(), e);
             } catch (IOException e) {

@@ -73,7 +73,7 @@ class HostileSideRequestsTest {
 
     @Test
     void aBodyOverTheLimitIsNotReadAndItsFactIsUnknown() {
-        String huge = "{\"build_info\":\"" + "b".repeat((int) EngineHttp.MAX_BODY_BYTES) + "\"}";
+        String huge = "{\"build_info\":\"" + "b".repeat(Defaults.MAX_SIDE_BODY_BYTES) + "\"}";
         answer(Map.of("/health", SseResponses.json("{\"status\":\"ok\"}").build(),
                 "/props", SseResponses.json(huge).build()));
 
