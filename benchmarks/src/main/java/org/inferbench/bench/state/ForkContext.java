@@ -22,12 +22,14 @@ import org.inferbench.record.Json;
  * @param promptsYaml    absolute path of the prompts file
  * @param benchmarkRunId the run's id, sent in routed mode's headers
  * @param route          {@code WEEYUGA_INFERENCE_ROUTE} when the run is routed (mode B, SPEC section 9), else null
+ * @param hostPid        the host's process id: a fork ends itself when the host is gone ({@link HostWatch})
  */
 public record ForkContext(
         @JsonProperty("cells_yaml") String cellsYaml,
         @JsonProperty("prompts_yaml") String promptsYaml,
         @JsonProperty("benchmark_run_id") String benchmarkRunId,
-        @JsonProperty("route") String route) {
+        @JsonProperty("route") String route,
+        @JsonProperty("host_pid") Long hostPid) {
 
     /** The system property naming the context file. */
     public static final String PROPERTY = "inferbench.context";
