@@ -29,6 +29,12 @@ public final class InputLimits {
     /** The largest run log {@code package} reads, in bytes: it is redacted as one string. JMH's console is kilobytes. */
     public static final long PACKAGED_LOG_BYTES = 64L << 20;
 
+    /**
+     * The largest {@code metadata.json} the catalogue reads, in bytes: {@code package} writes a few KiB (the
+     * lists of cells and prompts); anything larger is not one.
+     */
+    public static final long METADATA_BYTES = 1 << 20;
+
     private InputLimits() {
     }
 }
