@@ -72,9 +72,11 @@ public record CallRecord(
     /**
      * SPEC section 2: {@code completion_tokens / ((total_duration_ms - first_delta_ms) / 1000)}, or
      * null when the denominator is not positive or a value is unknown. The one place this formula lives.
+     * A count of zero is unknown too: a server that reports no tokens for a stream that ran says nothing about
+     * speed, and a 0 would drag the warm mean down as if the engine had stalled.
      */
     public static Double tokensPerSec(Integer completionTokens, Long firstDeltaMs, Long totalDurationMs) {
-        if (completionTokens == null || firstDeltaMs == null || totalDurationMs == null) {
+        if (completionTokens == null || completionTokens <= 0 || firstDeltaMs == null || totalDurationMs == null) {
             return null;
         }
         long generationMs = totalDurationMs - firstDeltaMs;

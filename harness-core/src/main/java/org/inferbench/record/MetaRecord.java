@@ -1,5 +1,6 @@
 package org.inferbench.record;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.util.List;
@@ -16,11 +17,12 @@ import java.util.Map;
  * @param promptsSha256 per prompt id, the SHA-256 of its text (UTF-8)
  * @param warmCalls     N, the warm calls per batch
  * @param harnessFlags  the harness and JMH options the run was started with
+ * @param interrupted   true when a signal ended the run early; null otherwise
  */
 @JsonPropertyOrder({"type", "benchmark_run_id", "git_sha", "git_dirty", "harness_version", "started_at_utc",
         "finished_at_utc", "host", "load_avg_start", "load_avg_end", "env_route", "env_llamacpp_url",
         "cells_planned", "git_dirty_files", "cells", "prompts_sha256", "warm_calls", "jvm_version",
-        "jmh_version", "harness_flags", "mode"})
+        "jmh_version", "harness_flags", "mode", "interrupted"})
 public record MetaRecord(
         @JsonProperty("type") String type,
         @JsonProperty("benchmark_run_id") String benchmarkRunId,
@@ -30,8 +32,8 @@ public record MetaRecord(
         @JsonProperty("started_at_utc") String startedAtUtc,
         @JsonProperty("finished_at_utc") String finishedAtUtc,
         @JsonProperty("host") String host,
-        @JsonProperty("load_avg_start") Double loadAvgStart,
-        @JsonProperty("load_avg_end") Double loadAvgEnd,
+        @JsonProperty("load_avg_start") LoadAverage loadAvgStart,
+        @JsonProperty("load_avg_end") LoadAverage loadAvgEnd,
         @JsonProperty("env_route") String envRoute,
         @JsonProperty("env_llamacpp_url") String envLlamacppUrl,
         @JsonProperty("cells_planned") List<String> cellsPlanned,
@@ -43,14 +45,27 @@ public record MetaRecord(
         @JsonProperty("jvm_version") String jvmVersion,
         @JsonProperty("jmh_version") String jmhVersion,
         @JsonProperty("harness_flags") List<String> harnessFlags,
-        @JsonProperty("mode") String mode) implements LedgerLine {
+        @JsonProperty("mode") String mode,
+        // Appended (issue 9): true when the run was stopped by a signal (Ctrl-C, SIGTERM) and closed what it had;
+        // absent otherwise, so ledgers of runs that were not interrupted keep their bytes.
+        @JsonInclude(JsonInclude.Include.NON_NULL) @JsonProperty("interrupted") Boolean interrupted)
+        implements LedgerLine {
 
     public static final String TYPE = "meta";
 
     /** The same record with the facts known only at the end filled in. */
-    public MetaRecord finished(String finishedAtUtc, Double loadAvgEnd) {
+    public MetaRecord finished(String finishedAtUtc, LoadAverage loadAvgEnd) {
+        return closed(finishedAtUtc, loadAvgEnd, null);
+    }
+
+    /** The same record closed by a signal: what was kept is whole, but the run did not do all it planned. */
+    public MetaRecord interrupted(String finishedAtUtc, LoadAverage loadAvgEnd) {
+        return closed(finishedAtUtc, loadAvgEnd, Boolean.TRUE);
+    }
+
+    private MetaRecord closed(String finishedAtUtc, LoadAverage loadAvgEnd, Boolean interrupted) {
         return new MetaRecord(type, benchmarkRunId, gitSha, gitDirty, harnessVersion, startedAtUtc, finishedAtUtc,
                 host, loadAvgStart, loadAvgEnd, envRoute, envLlamacppUrl, cellsPlanned, gitDirtyFiles, cells,
-                promptsSha256, warmCalls, jvmVersion, jmhVersion, harnessFlags, mode);
+                promptsSha256, warmCalls, jvmVersion, jmhVersion, harnessFlags, mode, interrupted);
     }
 }

@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.inferbench.record.CallRecord;
+import org.inferbench.record.LoadAverage;
 import org.inferbench.record.MetaRecord;
 import org.inferbench.record.Phase;
 import org.inferbench.record.SkippedRecord;
@@ -72,7 +73,7 @@ class LedgerWriterTest {
             writer.append(warm(i, 100 + i, 900 + i));
         }
         List<String> before = Files.readAllLines(file);
-        MetaRecord finished = meta("r").finished("2026-11-28T10:30:00Z", 0.75);
+        MetaRecord finished = meta("r").finished("2026-11-28T10:30:00Z", new LoadAverage(0.75, 0.5, 0.25));
 
         writer.finish(finished);
 
@@ -94,7 +95,7 @@ class LedgerWriterTest {
         assumeTrue(file.getFileSystem().supportedFileAttributeViews().contains("posix"));
         Set<PosixFilePermission> before = Files.getPosixFilePermissions(file);
 
-        writer.finish(meta("r").finished("2026-11-28T10:30:00Z", 0.75));
+        writer.finish(meta("r").finished("2026-11-28T10:30:00Z", new LoadAverage(0.75, 0.5, 0.25)));
 
         assertEquals(before, Files.getPosixFilePermissions(file));
     }
@@ -102,7 +103,7 @@ class LedgerWriterTest {
     @Test
     void finishOfALedgerWithOnlyItsMetaLine() throws Exception {
         Path file = dir.resolve("r.jsonl");
-        MetaRecord finished = meta("r").finished("2026-11-28T10:30:00Z", 0.75);
+        MetaRecord finished = meta("r").finished("2026-11-28T10:30:00Z", new LoadAverage(0.75, 0.5, 0.25));
         LedgerWriter.create(file, meta("r")).finish(finished);
 
         assertEquals(finished, LedgerReader.read(file).meta());

@@ -5,6 +5,7 @@ import java.util.Map;
 import org.inferbench.record.CallRecord;
 import org.inferbench.record.CellFacts;
 import org.inferbench.record.ColdKind;
+import org.inferbench.record.LoadAverage;
 import org.inferbench.record.MetaRecord;
 import org.inferbench.record.Phase;
 
@@ -26,8 +27,9 @@ public final class TestRecords {
     public static MetaRecord meta(String runId, List<String> cellsPlanned, List<CellFacts> cells, String gitSha,
                                   Boolean gitDirty, List<String> gitDirtyFiles, String finishedAtUtc) {
         return new MetaRecord(MetaRecord.TYPE, runId, gitSha, gitDirty, "0.1.0", "2026-11-28T10:00:00Z",
-                finishedAtUtc, "bench-host", 0.5, finishedAtUtc == null ? null : 0.75, null, null, cellsPlanned,
-                gitDirtyFiles, cells, Map.of("P-EASY", "ab12"), 5, "17.0.15", "1.37", List.of("-i", "5"), "A");
+                finishedAtUtc, "bench-host", new LoadAverage(0.5, 0.4, 0.3),
+                finishedAtUtc == null ? null : new LoadAverage(0.75, 0.5, 0.35), null, null, cellsPlanned,
+                gitDirtyFiles, cells, Map.of("P-EASY", "ab12"), 5, "17.0.15", "1.37", List.of("-i", "5"), "A", null);
     }
 
     /** A cell that passed its health check, with its engine version and model file recorded. */

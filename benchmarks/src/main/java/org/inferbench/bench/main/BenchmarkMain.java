@@ -8,7 +8,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
-import java.util.OptionalDouble;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.inferbench.bench.LoopbackBaselineBenchmark;
@@ -21,6 +21,7 @@ import org.inferbench.config.Defaults;
 import org.inferbench.config.Prompt;
 import org.inferbench.config.PromptsFile;
 import org.inferbench.record.CellFacts;
+import org.inferbench.record.LoadAverage;
 import org.inferbench.record.MetaRecord;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.RunnerException;
@@ -104,11 +105,13 @@ public final class BenchmarkMain {
             throw new HarnessExit(ExitCode.DIRTY_TREE, "uncommitted changes in " + git.root()
                     + " (commit them, or --allow-dirty to run and record them): " + String.join(", ", dirty));
         }
-        OptionalDouble load = host.loadAverage();
-        if (load.isPresent() && load.getAsDouble() > Defaults.MAX_LOAD_AVERAGE && !options.has(HarnessFlag.FORCE_LOAD)) {
+        Optional<LoadAverage> load = host.loadAverage();
+        Optional<Double> oneMinute = load.flatMap(LoadAverage::oneMinuteOf);
+        if (oneMinute.isPresent() && oneMinute.get() > Defaults.MAX_LOAD_AVERAGE
+                && !options.has(HarnessFlag.FORCE_LOAD)) {
             throw new HarnessExit(ExitCode.LOAD_TOO_HIGH, String.format(Locale.ROOT,
                     "the 1-minute load average is %.2f, above %.1f: numbers would measure the load"
-                            + " (--force-load to run anyway)", load.getAsDouble(), Defaults.MAX_LOAD_AVERAGE));
+                            + " (--force-load to run anyway)", oneMinute.get(), Defaults.MAX_LOAD_AVERAGE));
         }
         try (HarnessLock lock = HarnessLock.acquire(host.lockFile(), ProcessHandle.current())) {
             lock.takenOverFrom().ifPresent(previous -> out.println("note: took over the stale lock of " + previous));

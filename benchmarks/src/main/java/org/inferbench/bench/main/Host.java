@@ -1,8 +1,9 @@
 package org.inferbench.bench.main;
 
 import java.nio.file.Path;
-import java.util.OptionalDouble;
+import java.util.Optional;
 import org.inferbench.config.Environment;
+import org.inferbench.record.LoadAverage;
 
 /**
  * What the harness asks of the machine it runs on before a run: the load, the working tree, where
@@ -11,8 +12,8 @@ import org.inferbench.config.Environment;
  */
 public interface Host {
 
-    /** The 1-minute load average; empty where the platform does not tell. */
-    OptionalDouble loadAverage();
+    /** The load average over 1, 5 and 15 minutes; empty where the platform does not tell. */
+    Optional<LoadAverage> loadAverage();
 
     GitState git(Path workingDirectory);
 

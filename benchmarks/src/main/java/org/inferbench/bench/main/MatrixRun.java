@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalDouble;
 import java.util.stream.Stream;
 import org.inferbench.bench.LoopbackBaselineBenchmark;
 import org.inferbench.bench.MatrixBenchmark;
@@ -95,8 +94,7 @@ final class MatrixRun {
             List<RunResult> results = new ArrayList<>();
             boolean aborted = !runJmh(runnable, format, contextArgument, scratch, results, console);
 
-            OptionalDouble loadEnd = host.loadAverage();
-            ledger.finish(meta.finished(Instant.now().toString(), loadEnd.isPresent() ? loadEnd.getAsDouble() : null));
+            ledger.finish(meta.finished(Instant.now().toString(), host.loadAverage().orElse(null)));
             console.println();
             console.print(SummaryTable.render(plan.cellIds(), plan.promptIds(), skipped, recorder.calls()));
             loopbackFloor(results).ifPresent(console::println);

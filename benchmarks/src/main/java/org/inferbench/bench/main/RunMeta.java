@@ -4,13 +4,14 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalDouble;
+import java.util.Optional;
 import org.inferbench.HarnessVersion;
 import org.inferbench.config.Endpoints;
 import org.inferbench.config.Environment;
 import org.inferbench.config.Prompt;
 import org.inferbench.config.Prompts;
 import org.inferbench.record.CellFacts;
+import org.inferbench.record.LoadAverage;
 import org.inferbench.record.MetaRecord;
 import org.openjdk.jmh.util.Version;
 
@@ -29,16 +30,16 @@ final class RunMeta {
      * @param dirtyFiles the uncommitted files that did not stop the run ({@code --allow-dirty})
      * @param flags      the command line the harness was started with
      */
-    static MetaRecord start(String runId, GitState git, List<String> dirtyFiles, String host, OptionalDouble load,
+    static MetaRecord start(String runId, GitState git, List<String> dirtyFiles, String host, Optional<LoadAverage> load,
                             Environment environment, MatrixPlan plan, List<CellFacts> facts, List<String> flags,
                             Instant now) {
         String route = environment.get(ROUTE_VARIABLE);
         String llamacppUrl = environment.get(LLAMACPP_URL_VARIABLE);
         return new MetaRecord(MetaRecord.TYPE, runId, git.sha(), git.repository() ? !dirtyFiles.isEmpty() : null,
-                HarnessVersion.get(), now.toString(), null, host, load.isPresent() ? load.getAsDouble() : null, null,
+                HarnessVersion.get(), now.toString(), null, host, load.orElse(null), null,
                 route, llamacppUrl == null ? null : Endpoints.redact(llamacppUrl), plan.cellIds(),
                 dirtyFiles.isEmpty() ? null : dirtyFiles, facts, promptHashes(plan.prompts()), plan.warmCalls(),
-                Runtime.version().toString(), Version.getPlainVersion(), flags, route == null ? "A" : "B");
+                Runtime.version().toString(), Version.getPlainVersion(), flags, route == null ? "A" : "B", null);
     }
 
     private static Map<String, String> promptHashes(List<Prompt> prompts) {

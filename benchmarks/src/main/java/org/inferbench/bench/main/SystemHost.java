@@ -1,24 +1,22 @@
 package org.inferbench.bench.main;
 
 import java.io.IOException;
-import java.lang.management.ManagementFactory;
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.OptionalDouble;
 import org.inferbench.config.Defaults;
 import org.inferbench.config.Environment;
+import org.inferbench.record.LoadAverage;
 
-/** The real machine: the JVM's load average, the {@code git} command, {@code java.io.tmpdir}. */
+/** The real machine: the load average, the {@code git} command, {@code java.io.tmpdir}. */
 final class SystemHost implements Host {
 
     @Override
-    public OptionalDouble loadAverage() {
-        double load = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
-        return load < 0 ? OptionalDouble.empty() : OptionalDouble.of(load);
+    public Optional<LoadAverage> loadAverage() {
+        return SystemLoad.read();
     }
 
     @Override

@@ -10,6 +10,7 @@ import java.util.List;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.junit5.StartStop;
 import org.inferbench.bench.FakeEngine;
+import org.inferbench.record.LoadAverage;
 import org.inferbench.record.MetaRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -149,7 +150,7 @@ class BenchmarkMainTest {
         harness.host = ((FakeHost) harness.host).withLoad(7.5);
 
         assertEquals(ExitCode.NOTHING_REACHABLE.code(), harness.run("--force-load"), harness.err());
-        assertEquals(7.5, harness.ledger().meta().loadAvgStart());
+        assertEquals(new LoadAverage(7.5, 3.75, 1.875), harness.ledger().meta().loadAvgStart());
     }
 
     @Test

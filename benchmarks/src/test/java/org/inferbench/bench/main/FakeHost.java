@@ -3,20 +3,22 @@ package org.inferbench.bench.main;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalDouble;
+import java.util.Optional;
 import org.inferbench.config.Environment;
+import org.inferbench.record.LoadAverage;
 
 /** A machine with the load, working tree, lock file and environment a test chooses. */
-record FakeHost(OptionalDouble load, GitState git, Path lockFile, Map<String, String> variables) implements Host {
+record FakeHost(Optional<LoadAverage> load, GitState git, Path lockFile, Map<String, String> variables) implements Host {
 
     /** A quiet machine with a clean tree. */
     static FakeHost quiet(Path lockFile) {
-        return new FakeHost(OptionalDouble.of(0.5), new GitState("0123abc", Path.of("/repo"), List.of()),
+        return new FakeHost(Optional.of(new LoadAverage(0.5, 0.4, 0.3)), new GitState("0123abc", Path.of("/repo"), List.of()),
                 lockFile, Map.of());
     }
 
+    /** A machine whose 1-minute load is {@code value} (the 5 and 15 minute figures are lower: a load that rises). */
     FakeHost withLoad(double value) {
-        return new FakeHost(OptionalDouble.of(value), git, lockFile, variables);
+        return new FakeHost(Optional.of(new LoadAverage(value, value / 2, value / 4)), git, lockFile, variables);
     }
 
     FakeHost withGit(GitState value) {
@@ -28,7 +30,7 @@ record FakeHost(OptionalDouble load, GitState git, Path lockFile, Map<String, St
     }
 
     @Override
-    public OptionalDouble loadAverage() {
+    public Optional<LoadAverage> loadAverage() {
         return load;
     }
 

@@ -77,6 +77,6 @@ class RunRecorderTest {
 
     private static MetaRecord meta() {
         return new MetaRecord(MetaRecord.TYPE, "run-1", null, null, "0.1.0", "2026-11-28T00:00:00Z", null, "host", null,
-                null, null, null, List.of("a:llamacpp:m"), null, List.of(), null, 1, null, null, List.of(), "A");
+                null, null, null, List.of("a:llamacpp:m"), null, List.of(), null, 1, null, null, List.of(), "A", null);
     }
 }

@@ -13,6 +13,7 @@ import org.inferbench.export.aggregate.Quantiles;
 import org.inferbench.export.aggregate.RunSummary;
 import org.inferbench.export.aggregate.WarmSummary;
 import org.inferbench.record.CellFacts;
+import org.inferbench.record.LoadAverage;
 import org.inferbench.record.MetaRecord;
 
 /**
@@ -76,8 +77,8 @@ public final class BaselineMarkdown {
         field("started_at_utc", text(meta.startedAtUtc()));
         field("finished_at_utc", meta.finishedAtUtc() == null ? "not finished" : meta.finishedAtUtc());
         field("host", text(meta.host()));
-        field("load_avg_start", Figures.rate(meta.loadAvgStart()));
-        field("load_avg_end", Figures.rate(meta.loadAvgEnd()));
+        field("load_avg_start", Figures.rate(LoadAverage.oneMinuteOf(meta.loadAvgStart()).orElse(null)));
+        field("load_avg_end", Figures.rate(LoadAverage.oneMinuteOf(meta.loadAvgEnd()).orElse(null)));
         field("warm_calls (N)", Figures.whole(meta.warmCalls()));
         field("mode", text(meta.mode()));
         field("source", run.source().description());

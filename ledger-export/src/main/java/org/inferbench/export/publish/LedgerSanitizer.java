@@ -47,7 +47,8 @@ final class LedgerSanitizer {
                 m.startedAtUtc(), m.finishedAtUtc(), locator(m.host()), m.loadAvgStart(), m.loadAvgEnd(),
                 locator(m.envRoute()), locator(m.envLlamacppUrl()), m.cellsPlanned(), text(m.gitDirtyFiles()),
                 m.cells() == null ? null : m.cells().stream().map(this::cell).toList(),
-                m.promptsSha256(), m.warmCalls(), m.jvmVersion(), m.jmhVersion(), text(m.harnessFlags()), m.mode());
+                m.promptsSha256(), m.warmCalls(), m.jvmVersion(), m.jmhVersion(), text(m.harnessFlags()), m.mode(),
+                m.interrupted());
     }
 
     LedgerLine line(LedgerLine line) {

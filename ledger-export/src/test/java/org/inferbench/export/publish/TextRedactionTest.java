@@ -16,7 +16,7 @@ class TextRedactionTest {
 
     private static TextRedaction redactionFor(CellFacts... cells) {
         return TextRedaction.forRun(new MetaRecord("meta", "r", null, null, null, null, null, null, null, null, null,
-                null, null, null, List.of(cells), null, null, null, null, null, null));
+                null, null, null, List.of(cells), null, null, null, null, null, null, null));
     }
 
     private final TextRedaction redaction = redactionFor(

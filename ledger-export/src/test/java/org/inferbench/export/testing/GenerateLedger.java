@@ -9,6 +9,7 @@ import org.inferbench.ledger.LedgerWriter;
 import org.inferbench.record.CallRecord;
 import org.inferbench.record.CellFacts;
 import org.inferbench.record.ColdKind;
+import org.inferbench.record.LoadAverage;
 import org.inferbench.record.MetaRecord;
 import org.inferbench.record.Phase;
 
@@ -44,8 +45,8 @@ public final class GenerateLedger {
                     "/models/qwen3.5-0.8b.gguf", 752_393_024L, 507_904_000L, "9f2c4e1a"));
         }
         MetaRecord meta = new MetaRecord(MetaRecord.TYPE, "00000000-0000-4000-8000-000000speed", "1".repeat(40),
-                false, "0.1.0", "2026-11-28T10:00:00Z", null, "bench-host", 0.4, null, null, null, cells, List.of(),
-                facts, Map.of(), (int) perBatch - 1, "17.0.15", "1.37", List.of(), "A");
+                false, "0.1.0", "2026-11-28T10:00:00Z", null, "bench-host", new LoadAverage(0.4, 0.3, 0.2), null, null, null, cells, List.of(),
+                facts, Map.of(), (int) perBatch - 1, "17.0.15", "1.37", List.of(), "A", null);
         SplittableRandom random = new SplittableRandom(SEED);
         long written = 0;
         try (LedgerWriter writer = LedgerWriter.create(file, meta)) {
@@ -56,7 +57,7 @@ public final class GenerateLedger {
                     }
                 }
             }
-            writer.finish(meta.finished("2026-11-28T11:00:00Z", 0.5));
+            writer.finish(meta.finished("2026-11-28T11:00:00Z", new LoadAverage(0.5, 0.4, 0.3)));
         }
         System.out.println("wrote " + written + " calls to " + file);
     }
