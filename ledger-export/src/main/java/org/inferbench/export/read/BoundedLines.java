@@ -26,7 +26,7 @@ final class BoundedLines extends FilterInputStream {
     public int read() throws IOException {
         int b = super.read();
         if (b != -1) {
-            count((byte) b);
+            count(new byte[] {(byte) b}, 0, 1);
         }
         return b;
     }
@@ -34,8 +34,8 @@ final class BoundedLines extends FilterInputStream {
     @Override
     public int read(byte[] buffer, int offset, int length) throws IOException {
         int n = super.read(buffer, offset, length);
-        for (int i = offset; i < offset + n; i++) {
-            count(buffer[i]);
+        if (n > 0) {
+            count(buffer, offset, n);
         }
         return n;
     }
@@ -46,13 +46,18 @@ final class BoundedLines extends FilterInputStream {
         throw new IOException("skip is not supported");
     }
 
-    private void count(byte b) throws InputFormatException {
-        if (b == '\n') {
-            line++;
-            lineBytes = 0;
-        } else if (++lineBytes > maxLineBytes) {
-            throw new InputFormatException(source + ":" + line, "line longer than " + maxLineBytes
-                    + " bytes; not a ledger line (a ledger holds one JSON object a line), refused");
+    /** One tight loop over what was read: this sees every byte of a million-call ledger. */
+    private void count(byte[] buffer, int offset, int n) throws InputFormatException {
+        long run = lineBytes;
+        for (int i = offset; i < offset + n; i++) {
+            if (buffer[i] == '\n') {
+                line++;
+                run = 0;
+            } else if (++run > maxLineBytes) {
+                throw new InputFormatException(source + ":" + line, "line longer than " + maxLineBytes
+                        + " bytes; not a ledger line (a ledger holds one JSON object a line), refused");
+            }
         }
+        lineBytes = run;
     }
 }
