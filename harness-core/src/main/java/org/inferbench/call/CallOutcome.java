@@ -58,15 +58,27 @@ public record CallOutcome(
         String backend,
         String startedAtUtc) {
 
+    /** Tokens per second as the ledger gets it; null when unknown or when no token was produced. */
+    public Double tokensPerSec() {
+        if (completionTokens == null || completionTokens <= 0) {
+            return null;
+        }
+        return CallRecord.tokensPerSec(completionTokens, firstDeltaMs, totalDurationMs);
+    }
+
     public boolean failed() {
         return error != null;
     }
 
-    /** The ledger line of this call. {@code tokens_per_sec} is {@link CallRecord#tokensPerSec}, the one formula. */
+    /**
+     * The ledger line of this call. {@code tokens_per_sec} is {@link CallRecord#tokensPerSec}, the one
+     * formula, except that zero completion tokens give null, not 0 tok/s: a call that produced nothing
+     * has no rate, and a 0 would drag every mean it entered.
+     */
     public CallRecord toRecord(CallContext context) {
         return new CallRecord(CallRecord.TYPE, context.cellId(), context.promptId(), context.phase(),
                 context.runIdx(), firstDeltaMs, totalDurationMs, promptTokens, completionTokens,
-                CallRecord.tokensPerSec(completionTokens, firstDeltaMs, totalDurationMs), finishReason,
+                tokensPerSec(), finishReason,
                 backend != null ? backend : context.engineName(), error, firstTokenMs, firstContentMs, chunkCount,
                 contentChars, reasoningChars, itlMsP50, itlMsP95, itlMsMax, tpotMs, httpStatus, serverTimings,
                 systemFingerprint, context.coldKind(), context.coldNote(), startedAtUtc);

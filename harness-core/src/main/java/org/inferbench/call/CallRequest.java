@@ -22,9 +22,12 @@ import org.inferbench.config.Prompt;
  * @param headers     extra request headers, e.g. SPEC section 9's {@code X-Weeyuga-*} in routed mode,
  *                    in the order given
  * @param bearerToken sent as {@code Authorization: Bearer <token>}; never written anywhere
+ * @param skipPromptCache sends {@code "cache_prompt": false}, llama-server's per-request switch to
+ *                    process the whole prompt again instead of reusing the slot's cached prefix (a
+ *                    prefix-cache-cold call); off by default, when nothing extra is sent
  */
 public record CallRequest(String endpoint, String model, Prompt prompt, double temperature, double topP,
-                          Map<String, String> headers, Optional<String> bearerToken) {
+                          Map<String, String> headers, Optional<String> bearerToken, boolean skipPromptCache) {
 
     public CallRequest {
         Objects.requireNonNull(endpoint, "endpoint");
@@ -35,6 +38,12 @@ public record CallRequest(String endpoint, String model, Prompt prompt, double t
         headers = Collections.unmodifiableMap(new LinkedHashMap<>(headers));
     }
 
+    /** A request that uses the server's prompt cache as usual. */
+    public CallRequest(String endpoint, String model, Prompt prompt, double temperature, double topP,
+                       Map<String, String> headers, Optional<String> bearerToken) {
+        this(endpoint, model, prompt, temperature, topP, headers, bearerToken, false);
+    }
+
     /** A plain call with the default sampling settings, no extra headers and no token. */
     public static CallRequest of(String endpoint, String model, Prompt prompt) {
         return new CallRequest(endpoint, model, prompt, Defaults.TEMPERATURE, Defaults.TOP_P, Map.of(),
@@ -43,12 +52,20 @@ public record CallRequest(String endpoint, String model, Prompt prompt, double t
 
     /** The same request with these extra headers instead. */
     public CallRequest withHeaders(Map<String, String> newHeaders) {
-        return new CallRequest(endpoint, model, prompt, temperature, topP, newHeaders, bearerToken);
+        return new CallRequest(endpoint, model, prompt, temperature, topP, newHeaders, bearerToken, skipPromptCache);
     }
 
     /** The same request with this bearer token. */
     public CallRequest withBearerToken(String token) {
-        return new CallRequest(endpoint, model, prompt, temperature, topP, headers, Optional.of(token));
+        return new CallRequest(endpoint, model, prompt, temperature, topP, headers, Optional.of(token), skipPromptCache);
+    }
+
+    /**
+     * The same request with {@code "cache_prompt": false}: llama-server evaluates the whole prompt
+     * instead of reusing its cache (the llama.cpp cold call). Other engines ignore the key.
+     */
+    public CallRequest withoutPromptCache() {
+        return new CallRequest(endpoint, model, prompt, temperature, topP, headers, bearerToken, true);
     }
 
     /** Says whether there is a token or user info, never what they are: requests end up in logs. */
@@ -57,6 +74,7 @@ public record CallRequest(String endpoint, String model, Prompt prompt, double t
         return "CallRequest[endpoint=" + (endpoint.contains("@") ? "<with user info>" : endpoint)
                 + ", model=" + model + ", prompt=" + prompt.id() + ", temperature=" + temperature
                 + ", topP=" + topP + ", headers=" + headers.keySet()
-                + ", bearerToken=" + (bearerToken.isPresent() ? "<redacted>" : "none") + "]";
+                + ", bearerToken=" + (bearerToken.isPresent() ? "<redacted>" : "none")
+                + ", skipPromptCache=" + skipPromptCache + "]";
     }
 }

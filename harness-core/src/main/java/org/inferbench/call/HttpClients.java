@@ -11,8 +11,11 @@ import org.inferbench.config.Defaults;
  *
  * <p>The choices, and why:
  * <ul>
- *   <li><b>No call timeout.</b> A stream lasts as long as the model talks (minutes on a CPU-only
- *       node); only silence is a failure, and that is the read timeout.</li>
+ *   <li><b>The call timeout is a backstop, not a measure</b> ({@link Defaults#CALL_DEADLINE}, 15 min).
+ *       A stream lasts as long as the model talks (minutes on a CPU-only node), so silence is the
+ *       ordinary failure, and that is the read timeout; but a server that sends a {@code : ping}
+ *       comment every few seconds forever is never silent. The call timeout covers the whole call,
+ *       body included, and ends that one as "call deadline of 900 s passed".</li>
  *   <li><b>Read timeout</b> = the longest time without a single byte, before the headers (prefill)
  *       and between events. The write timeout is the same: a request that cannot be sent is as
  *       stalled as a response that does not come.</li>
@@ -38,18 +41,29 @@ public final class HttpClients {
     private HttpClients() {
     }
 
-    /** A client with {@link Defaults#CONNECT_TIMEOUT} and {@link Defaults#READ_TIMEOUT}. */
+    /** A client with {@link Defaults#CONNECT_TIMEOUT}, {@link Defaults#READ_TIMEOUT} and {@link Defaults#CALL_DEADLINE}. */
     public static OkHttpClient newClient() {
         return newClient(Defaults.CONNECT_TIMEOUT, Defaults.READ_TIMEOUT);
     }
 
     /**
+     * A client with {@link Defaults#CALL_DEADLINE}.
+     *
      * @param connectTimeout how long to wait for a TCP connection
      * @param readTimeout    the longest silence tolerated from the server (and for writing the request)
      */
     public static OkHttpClient newClient(Duration connectTimeout, Duration readTimeout) {
+        return newClient(connectTimeout, readTimeout, Defaults.CALL_DEADLINE);
+    }
+
+    /**
+     * @param connectTimeout how long to wait for a TCP connection
+     * @param readTimeout    the longest silence tolerated from the server (and for writing the request)
+     * @param callDeadline   the longest a whole call may take, headers and body; {@link Duration#ZERO} for none
+     */
+    public static OkHttpClient newClient(Duration connectTimeout, Duration readTimeout, Duration callDeadline) {
         return new OkHttpClient.Builder()
-                .callTimeout(Duration.ZERO)
+                .callTimeout(callDeadline)
                 .connectTimeout(connectTimeout)
                 .readTimeout(readTimeout)
                 .writeTimeout(readTimeout)

@@ -9,6 +9,7 @@ import okhttp3.Response;
 import org.inferbench.HarnessVersion;
 import org.inferbench.call.internal.CallSetup;
 import org.inferbench.call.internal.StreamingCall;
+import org.inferbench.config.Defaults;
 import org.inferbench.time.Ticker;
 
 /**
@@ -44,7 +45,8 @@ public final class InferenceClient {
      * Retrying would put a failed attempt and a reconnect inside the timed call, so the harness
      * never retries (see {@link HttpClients}) and reconnects here instead, untimed.
      *
-     * @return empty when the server answered (any status), else what went wrong; never throws
+     * @return empty when the server answered (any status, a body of at most
+     *         {@link Defaults#MAX_SIDE_BODY_BYTES}), else what went wrong; never throws
      */
     public Optional<String> warmUp(String url) {
         setup.client().connectionPool().evictAll();
@@ -55,8 +57,10 @@ public final class InferenceClient {
             return Optional.of("not a URL");
         }
         try (Response response = setup.client().newCall(request).execute()) {
-            response.body().bytes();
+            BoundedBody.read(response.body(), Defaults.MAX_SIDE_BODY_BYTES); // read whole, but not forever
             return Optional.empty();
+        } catch (BoundedBody.TooLargeException e) {
+            return Optional.of("warm-up answer: " + e.getMessage());
         } catch (IOException e) {
             return Optional.of("warm-up request failed: " + e.getClass().getSimpleName());
         }

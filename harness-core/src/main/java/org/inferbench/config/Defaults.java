@@ -33,6 +33,51 @@ public final class Defaults {
      */
     public static final Duration READ_TIMEOUT = Duration.ofSeconds(120);
 
+    /**
+     * 15 min from time zero to the end of the stream ends a call as an error, whatever the server
+     * sends. The read timeout cannot end a server that keeps the connection alive with {@code : ping}
+     * comments or one byte a minute; this backstop can. The longest honest call (P-HARD's 1024 tokens
+     * at 2 tok/s on a CPU-only node, about 9 min, after a prefill within the read timeout) ends
+     * well before it.
+     */
+    public static final Duration CALL_DEADLINE = Duration.ofMinutes(15);
+
+    /**
+     * {@value} bytes (4 MiB): the longest SSE line, and the most data one event may hold. A chunk is
+     * a few hundred bytes and llama.cpp's final chunk with {@code timings} about 1 KB; a proxy that
+     * buffers a whole answer into one chunk may send a megabyte (tested: a 1 MiB delta is read whole).
+     * Beyond four times that is a broken or hostile server, refused before it costs memory
+     * ("event over N bytes").
+     */
+    public static final int MAX_EVENT_BYTES = 4 << 20;
+
+    /**
+     * {@value} characters: the most kept of any text a server sends (error message, finish reason,
+     * backend header, system fingerprint, a health body). Every real one fits; a server cannot
+     * flood the ledger or the console.
+     */
+    public static final int MAX_SERVER_TEXT_CHARS = 200;
+
+    /**
+     * {@value} bytes (1 MiB): the most read of a side request's body (health, {@code /v1/models},
+     * {@code /props}, {@code /api/*}, the warm-up). llama-server's {@code /props}, the largest with its
+     * chat template, is tens of KB; a body past this is a wrong or hostile endpoint, not an answer.
+     */
+    public static final int MAX_SIDE_BODY_BYTES = 1 << 20;
+
+    /**
+     * {@value}: the largest {@code usage} token count believed. No model's context holds ten million
+     * tokens; a larger (or negative) count is a broken server, and one such value would swamp every
+     * mean it entered, so the call is an error instead.
+     */
+    public static final int MAX_TOKEN_COUNT = 10_000_000;
+
+    /** {@value} characters: the most kept of a key in a server's JSON object ({@code timings}); llama.cpp's are under 30. */
+    public static final int MAX_SERVER_KEY_CHARS = 64;
+
+    /** {@value}: the most fields kept of a server's JSON object ({@code timings}); llama.cpp sends about ten. */
+    public static final int MAX_SERVER_OBJECT_FIELDS = 64;
+
     /** 10 s to open a connection: a node that does not accept by then is down, not slow. */
     public static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
 

@@ -1,15 +1,18 @@
 package org.inferbench.config;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Locale;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.composer.Composer;
@@ -71,19 +74,36 @@ final class YamlFile {
         return node.getStartMark().getLine() + 1;
     }
 
+    /**
+     * At most {@link Defaults#MAX_CONFIG_FILE_BYTES} bytes of a regular file. Anything else is refused
+     * before it is opened: opening a FIFO blocks until someone writes to it, and {@code /dev/zero}
+     * reports size 0 and never ends. The read itself is bounded too, for a file that grows meanwhile.
+     */
     private static byte[] readBytes(Path path) {
         try {
-            long size = Files.size(path);
-            if (size > Defaults.MAX_CONFIG_FILE_BYTES) {
-                throw tooLarge(path, size);
+            BasicFileAttributes attributes = Files.readAttributes(path, BasicFileAttributes.class);
+            if (attributes.isDirectory()) {
+                throw new ConfigException(path, 0, null, "is a directory, not a file");
             }
-            byte[] bytes = Files.readAllBytes(path);
+            if (!attributes.isRegularFile()) {
+                throw new ConfigException(path, 0, null,
+                        "not a regular file (a device, a FIFO or a socket); give the path of a YAML file");
+            }
+            if (attributes.size() > Defaults.MAX_CONFIG_FILE_BYTES) {
+                throw tooLarge(path, attributes.size());
+            }
+            byte[] bytes;
+            try (InputStream in = Files.newInputStream(path)) {
+                bytes = in.readNBytes(Defaults.MAX_CONFIG_FILE_BYTES + 1);
+            }
             if (bytes.length > Defaults.MAX_CONFIG_FILE_BYTES) {
-                throw tooLarge(path, bytes.length);
+                throw tooLarge(path, Math.max(bytes.length, Files.size(path))); // It grew while we looked.
             }
             return bytes;
         } catch (NoSuchFileException e) {
             throw new ConfigException(path, 0, null, "no such file", e);
+        } catch (AccessDeniedException e) {
+            throw new ConfigException(path, 0, null, "permission denied", e);
         } catch (IOException e) {
             throw new ConfigException(path, 0, null, "cannot read the file: " + e, e);
         }

@@ -22,9 +22,9 @@ class HttpClientsTest {
     private final MockWebServer server = new MockWebServer();
 
     @Test
-    void streamsHaveNoCallTimeoutOnlyAReadTimeout() {
+    void streamsHaveTheCallDeadlineAsBackstopAndAReadTimeout() {
         OkHttpClient client = HttpClients.newClient(Duration.ofSeconds(3), Duration.ofSeconds(45));
-        assertEquals(0, client.callTimeoutMillis());
+        assertEquals(Defaults.CALL_DEADLINE.toMillis(), client.callTimeoutMillis());
         assertEquals(3_000, client.connectTimeoutMillis());
         assertEquals(45_000, client.readTimeoutMillis());
         assertEquals(45_000, client.writeTimeoutMillis());

@@ -80,6 +80,28 @@ class RealLlamaServerIT {
         assertEquals("connection closed before the response", second.error());
     }
 
+    /**
+     * Issue 9, llama.cpp cold: a call identical to the one before finds its prompt in the slot's cache
+     * ({@code timings.cache_n} > 0); the same call with {@code "cache_prompt": false} evaluates the
+     * whole prompt again ({@code cache_n} == 0), which is what a cold call must measure.
+     */
+    @Test
+    void cachePromptFalseSkipsThePromptCacheThatADefaultCallUses() {
+        CallRequest warm = CallRequest.of(server.baseUrl(), "tiny", FrozenPrompts.P_MEDIUM);
+        client.warmUp(server.baseUrl() + "/health");
+        assertNull(client.call(warm).error());
+
+        client.warmUp(server.baseUrl() + "/health");
+        CallOutcome cached = client.call(warm);
+        client.warmUp(server.baseUrl() + "/health");
+        CallOutcome cold = client.call(warm.withoutPromptCache());
+
+        assertNull(cached.error(), cached.error());
+        assertNull(cold.error(), cold.error());
+        assertTrue(cached.serverTimings().get("cache_n").asInt() > 0, cached.serverTimings().toString());
+        assertEquals(0, cold.serverTimings().get("cache_n").asInt(), cold.serverTimings().toString());
+    }
+
     @Test
     void anUnknownRouteIsARecordedErrorNotAnException() {
         client.warmUp(server.baseUrl() + "/health");

@@ -47,7 +47,7 @@ class SecretsNeverLeakTest {
         outcomes.add(client.call(CallRequest.of(
                 "http://" + USER + ":" + PASSWORD + "@no-such-node.invalid", "m", TestCalls.EASY)));
 
-        assertEquals("HTTP 401: Incorrect API key provided: <redacted> for <redacted>:<redacted>",
+        assertEquals("HTTP 401: Incorrect API key provided: <redacted> for <redacted>",
                 outcomes.get(1).error());
         assertEquals("stream error: rejected <redacted>", outcomes.get(2).error());
         for (CallOutcome outcome : outcomes) {

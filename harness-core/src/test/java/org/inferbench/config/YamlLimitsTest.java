@@ -2,11 +2,22 @@ package org.inferbench.config;
 
 import static org.inferbench.config.ConfigFiles.assertRefused;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.io.RandomAccessFile;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -51,6 +62,47 @@ class YamlLimitsTest {
     void refusesAnOversizedFileWithoutReadingIt() {
         String huge = ONE_CELL + ("# padding " + "x".repeat(100) + "\n").repeat(Defaults.MAX_CONFIG_FILE_BYTES / 100);
         assertRefused(cells(huge), LOAD, 1, null, "more than the 1048576 a configuration file may have");
+    }
+
+    /** Sparse: a huge size on disk costs nothing to make, and must cost nothing to refuse. */
+    @Test
+    void refusesAHugeSparseFileWithoutReadingIt() throws IOException {
+        Path huge = dir.resolve("cells.yaml");
+        try (RandomAccessFile file = new RandomAccessFile(huge.toFile(), "rw")) {
+            file.setLength(8L << 30); // 8 GiB
+        }
+        assertRefused(huge, LOAD, 1, null, "the file has 8589934592 bytes, more than the 1048576");
+    }
+
+    @Test
+    void refusesADirectoryInOneLine() {
+        ConfigException e = assertThrows(ConfigException.class, () -> LOAD.apply(dir));
+        assertEquals(dir + ": is a directory, not a file", e.getMessage());
+    }
+
+    /** Opening a FIFO blocks until someone writes to it: it must be refused before it is opened. */
+    @Test
+    void refusesAFifoWithoutOpeningIt() throws Exception {
+        assumeTrue(FileSystems.getDefault().supportedFileAttributeViews().contains("posix"), "POSIX only");
+        Path fifo = dir.resolve("cells.yaml");
+        Process mkfifo = new ProcessBuilder("mkfifo", fifo.toString()).redirectErrorStream(true).start();
+        assumeTrue(mkfifo.waitFor(10, TimeUnit.SECONDS) && mkfifo.exitValue() == 0, "mkfifo unavailable");
+
+        ConfigException e = assertTimeoutPreemptively(Duration.ofSeconds(10),
+                () -> assertThrows(ConfigException.class, () -> LOAD.apply(fifo)));
+        assertEquals(fifo + ": not a regular file (a device, a FIFO or a socket); give the path of a YAML file",
+                e.getMessage());
+    }
+
+    /** {@code /dev/zero} says it has 0 bytes and never ends. */
+    @Test
+    void refusesADevice() {
+        Path zero = Path.of("/dev/zero");
+        assumeTrue(Files.exists(zero), "no /dev/zero");
+
+        ConfigException e = assertTimeoutPreemptively(Duration.ofSeconds(10),
+                () -> assertThrows(ConfigException.class, () -> PromptsFile.load(zero)));
+        assertTrue(e.getMessage().startsWith("/dev/zero: not a regular file"), e.getMessage());
     }
 
     @Test

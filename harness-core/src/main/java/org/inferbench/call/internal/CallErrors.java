@@ -14,7 +14,11 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLPeerUnverifiedException;
+import java.net.ProtocolException;
+import java.util.zip.DataFormatException;
+import java.util.zip.ZipException;
 import okhttp3.MediaType;
+import org.inferbench.config.Defaults;
 
 /**
  * The {@code error} texts of failed calls, all in one place. They are short and stable so that a
@@ -31,6 +35,17 @@ final class CallErrors {
     static final String CLOSED_BEFORE_RESPONSE = "connection closed before the response";
     static final String CLOSED_MID_STREAM = "connection closed mid-stream";
     static final String STREAM_WITHOUT_DONE = "stream ended without [DONE]";
+    static final String STREAM_CUT_MID_EVENT = "stream cut mid-event, without [DONE]";
+    static final String DONE_WITHOUT_CHUNKS = "stream held no chunk before [DONE]";
+    static final String FINISH_REASON_ERROR = "the server ended the stream with finish_reason \"error\"";
+    static final String NOT_HTTP = "not an HTTP response";
+    static final String BAD_GZIP = "response body is not valid gzip";
+    static final String BAD_CHUNKED = "bad chunked transfer encoding";
+    /** No status or header line of a real server is this long; a line without its end past it is the limit. */
+    private static final long HEAD_LINE_TOO_LONG = 8 * 1024;
+
+    /** OkHttp reads at most 256 KiB of response headers. */
+    static final String HEADERS_TOO_LARGE = "response headers over 256 KiB";
     static final String INTERRUPTED = "interrupted";
     static final String CANCELED = "canceled";
     static final String TLS_FAILED = "TLS handshake failed";
@@ -65,6 +80,22 @@ final class CallErrors {
         return "stream error" + serverMessage.map(m -> ": " + m).orElse("");
     }
 
+    /** An {@code event: error} from the server, with its message when it had one. */
+    static String errorEvent(Optional<String> serverMessage) {
+        return "error event" + serverMessage.map(m -> ": " + m).orElse("");
+    }
+
+    /** A {@code usage} count that is not a count; {@code shown} is the value, already tidied. */
+    static String badTokenCount(String key, String shown) {
+        return "usage." + key + " is not a token count (0 to " + Defaults.MAX_TOKEN_COUNT
+                + "): " + shown;
+    }
+
+    /** The body stopped before the length its {@code Content-Length} header promised. */
+    static String bodyShorterThanDeclared(long contentLength) {
+        return "body shorter than its Content-Length (" + contentLength + " bytes)";
+    }
+
     /** @param eventNumber 1-based among the data events of the call */
     static String malformedEvent(int eventNumber) {
         return "malformed event JSON (event " + eventNumber + ")";
@@ -80,8 +111,25 @@ final class CallErrors {
      * @param stage how far the call got when it was thrown
      */
     static String of(Throwable t, CallStage stage, long connectTimeoutMs, long readTimeoutMs) {
+        return of(t, stage, connectTimeoutMs, readTimeoutMs, 0);
+    }
+
+    /**
+     * @param callDeadlineMs the client's call timeout, the whole-call deadline; 0 for none
+     */
+    static String of(Throwable t, CallStage stage, long connectTimeoutMs, long readTimeoutMs, long callDeadlineMs) {
+        if (isDeadline(t)) {
+            return "call deadline of " + duration(callDeadlineMs) + " passed";
+        }
+        if (t instanceof EventTooLargeException) {
+            return t.getMessage();
+        }
         if (t instanceof UnknownHostException) {
             return UNKNOWN_HOST;
+        }
+        Optional<String> protocol = protocolFault(t, stage);
+        if (protocol.isPresent()) {
+            return protocol.get();
         }
         if (t instanceof SocketTimeoutException) {
             return switch (stage) {
@@ -126,7 +174,42 @@ final class CallErrors {
      */
     static boolean isInterruption(Throwable t) {
         return t instanceof InterruptedException
-                || (t instanceof InterruptedIOException && !(t instanceof SocketTimeoutException));
+                || (t instanceof InterruptedIOException && !(t instanceof SocketTimeoutException) && !isDeadline(t));
+    }
+
+    /**
+     * OkHttp's call timeout (our whole-call deadline) fired: it cancels the call and reports an
+     * {@link InterruptedIOException} "timeout" (a socket's read timeout is a subclass, and a thread
+     * interrupt says "interrupted").
+     */
+    static boolean isDeadline(Throwable t) {
+        return t.getClass() == InterruptedIOException.class && "timeout".equals(t.getMessage());
+    }
+
+    /**
+     * The server spoke, but not HTTP as OkHttp reads it: a garbage status line, headers over OkHttp's
+     * 256 KiB, a broken chunked or gzip body.
+     */
+    private static Optional<String> protocolFault(Throwable t, CallStage stage) {
+        String message = t.getMessage() == null ? "" : t.getMessage();
+        if (t instanceof ProtocolException && message.startsWith("Unexpected status line")) {
+            return Optional.of(NOT_HTTP);
+        }
+        // In the body, OkHttp throws a ProtocolException for nothing but a truncated body (that message)
+        // and a chunk header it cannot read.
+        if (t instanceof ProtocolException && stage == CallStage.STREAMING
+                && !message.startsWith("unexpected end of stream")) {
+            return Optional.of(BAD_CHUNKED);
+        }
+        if (stage != CallStage.STREAMING && headLineLimitHit(t)) {
+            return Optional.of(HEADERS_TOO_LARGE);
+        }
+        if (hasCause(t, ZipException.class) || hasCause(t, DataFormatException.class)
+                || message.startsWith("ID1ID2:") || message.startsWith("CRC:") || message.startsWith("ISIZE:")
+                || message.startsWith("FHCRC:") || message.startsWith("gzip finished without exhausting source")) {
+            return Optional.of(BAD_GZIP);
+        }
+        return Optional.empty();
     }
 
     /** {@code 120 s} for whole seconds, {@code 200 ms} otherwise. */
@@ -166,6 +249,25 @@ final class CallErrors {
         for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
             if (type.isInstance(c)) {
                 return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * OkHttp reads the head line by line with Okio's {@code readUtf8LineStrict(limit)}, the limit being
+     * what is left of its 256 KiB; Okio's {@code "\\n not found: limit=N"} has N = the limit when the
+     * line is longer than it, and N = the bytes buffered when the connection closed first. So a large
+     * N means a line too long; a small one (0 when nothing came) a connection closed mid-head, which
+     * stays "connection closed before the response".
+     */
+    private static boolean headLineLimitHit(Throwable t) {
+        String prefix = "\\n not found: limit=";
+        for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
+            String message = c.getMessage();
+            if (c instanceof EOFException && message != null && message.startsWith(prefix)) {
+                String digits = message.substring(prefix.length()).split("\\D", 2)[0];
+                return !digits.isEmpty() && digits.length() < 10 && Long.parseLong(digits) >= HEAD_LINE_TOO_LONG;
             }
         }
         return false;

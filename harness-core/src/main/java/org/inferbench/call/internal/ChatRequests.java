@@ -72,6 +72,9 @@ final class ChatRequests {
         body.putObject("stream_options").put("include_usage", true);
         body.put("temperature", call.temperature());
         body.put("top_p", call.topP());
+        if (call.skipPromptCache()) {
+            body.put("cache_prompt", false); // Only when asked: other engines should see SPEC section 2's body unchanged.
+        }
         try {
             return Json.mapper().writeValueAsBytes(body);
         } catch (JsonProcessingException e) {

@@ -2,29 +2,34 @@ package org.inferbench.call.internal;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import okhttp3.HttpUrl;
 import org.inferbench.call.CallRequest;
+import org.inferbench.call.ServerText;
+import org.inferbench.config.Defaults;
 import org.inferbench.record.Json;
 
 /**
- * What a server said went wrong, made fit for a ledger line: one line, at most {@value #MAX_CHARS}
- * characters, and with the call's own secrets (bearer token, URL user info) replaced, since hosted
- * APIs like to echo the key they rejected. One instance per call, because the secrets are the call's.
+ * What a server said went wrong, made fit for a ledger line through the call's {@link ServerText}:
+ * one printable line, at most {@value #MAX_CHARS} characters, and with the call's own secrets
+ * (bearer token, URL user info) replaced, since hosted APIs like to echo the key they rejected.
+ * One instance per call, because the secrets are the call's.
  */
 final class ServerMessages {
 
     /** Enough for every message in the wire samples; a misbehaving server cannot flood the ledger. */
-    static final int MAX_CHARS = 200;
+    static final int MAX_CHARS = Defaults.MAX_SERVER_TEXT_CHARS;
 
-    static final String REDACTED = "<redacted>";
+    static final String REDACTED = ServerText.REDACTED;
 
-    private final List<String> secrets;
+    private final ServerText text;
 
     ServerMessages(List<String> secrets) {
-        this.secrets = List.copyOf(secrets);
+        this(ServerText.redacting(secrets));
+    }
+
+    ServerMessages(ServerText text) {
+        this.text = text;
     }
 
     /**
@@ -33,21 +38,12 @@ final class ServerMessages {
      * it refused would otherwise publish the user info as Basic auth's base64, which is no disguise.
      */
     static ServerMessages forRequest(CallRequest request) {
-        List<String> secrets = new ArrayList<>();
-        request.bearerToken().filter(t -> !t.isBlank()).ifPresent(secrets::add);
-        HttpUrl url = HttpUrl.parse(request.endpoint());
-        if (url != null) {
-            secrets.add(url.username());
-            secrets.add(url.encodedUsername());
-            secrets.add(url.password());
-            secrets.add(url.encodedPassword());
-            ChatRequests.authorization(request, url)
-                    .ifPresent(header -> secrets.add(header.substring(header.indexOf(' ') + 1)));
-        }
-        secrets.removeIf(String::isEmpty);
-        // Longest first, so a secret containing another is replaced whole.
-        secrets.sort((a, b) -> b.length() - a.length());
-        return new ServerMessages(secrets);
+        return new ServerMessages(ServerText.forRequest(request));
+    }
+
+    /** The cleaning every other string from this call's server goes through. */
+    ServerText text() {
+        return text;
     }
 
     /** The message of {@code {"error":{"message":...}}} (llama.cpp, OpenAI) or {@code {"error":"..."}} (Ollama). */
@@ -81,23 +77,17 @@ final class ServerMessages {
     }
 
     /** Every secret of the call replaced by {@value #REDACTED}. */
-    String redact(String text) {
-        String result = text;
-        for (String secret : secrets) {
-            result = result.replace(secret, REDACTED);
-        }
-        return result;
+    String redact(String raw) {
+        return text.redact(raw);
     }
 
-    private String tidy(String raw) {
-        String oneLine = redact(raw).replaceAll("\\p{Cntrl}", " ").strip();
-        if (oneLine.length() <= MAX_CHARS) {
-            return oneLine;
-        }
-        int cut = MAX_CHARS - 3;
-        if (Character.isHighSurrogate(oneLine.charAt(cut - 1))) {
-            cut--; // Never split a character: a lone surrogate is not valid in the JSON ledger.
-        }
-        return oneLine.substring(0, cut) + "...";
+    /** A message: redacted, one printable line, bounded. */
+    String tidy(String raw) {
+        return text.clean(raw, MAX_CHARS);
+    }
+
+    /** The same, to at most {@code maxChars}. */
+    String tidy(String raw, int maxChars) {
+        return text.clean(raw, maxChars);
     }
 }

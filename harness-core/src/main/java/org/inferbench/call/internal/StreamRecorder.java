@@ -2,6 +2,10 @@ package org.inferbench.call.internal;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import java.math.BigDecimal;
+import java.util.Optional;
+import org.inferbench.config.Defaults;
+import org.inferbench.record.CallRecord;
 import org.inferbench.record.Json;
 
 /**
@@ -11,11 +15,18 @@ import org.inferbench.record.Json;
  *
  * <p>Shapes accepted: llama.cpp ({@code reasoning_content}, {@code timings}), Ollama before and after
  * v0.32.6 ({@code reasoning}, a role on every delta or only the first), usage with missing keys
- * (they stay null), tool calls.
+ * (they stay null, or keep what an earlier chunk said), tool calls.
+ *
+ * <p>Never a success that was not one: a stream of nothing but {@code [DONE]}, an {@code error}
+ * event or chunk, a last {@code finish_reason} of {@code error}, and a token count that is not a
+ * count all end the call as an error that says which.
  */
 final class StreamRecorder {
 
     private static final String DONE = "[DONE]";
+
+    /** The event type a server names a failure with (e.g. OpenAI-style proxies, vLLM). */
+    private static final String ERROR_TYPE = "error";
 
     private final TokenTimeline timeline;
     private final ServerMessages messages;
@@ -37,15 +48,28 @@ final class StreamRecorder {
         this.messages = messages;
     }
 
-    /** One data event, stamped at {@code nanos} before this call. Ignored once the stream is {@link #finished()}. */
+    /** One data event of the default type, stamped at {@code nanos}. */
     void onData(long nanos, String data) {
+        onEvent(nanos, SseReader.DEFAULT_TYPE, data);
+    }
+
+    /**
+     * One event with data, stamped at {@code nanos} before this call. Ignored once the stream is
+     * {@link #finished()}. An event of type {@code error} ends the call as an error, whatever it holds.
+     */
+    void onEvent(long nanos, String type, String data) {
         if (finished) {
             return;
         }
         dataEvents++;
+        if (ERROR_TYPE.equals(type)) {
+            timeline.event(nanos, EventKind.NO_TOKEN);
+            finish(nanos, CallErrors.errorEvent(errorEventMessage(data)));
+            return;
+        }
         if (DONE.equals(data.strip())) {
             timeline.event(nanos, EventKind.NO_TOKEN);
-            finish(nanos, null);
+            finish(nanos, chunks == 0 ? CallErrors.DONE_WITHOUT_CHUNKS : finishReasonError());
             return;
         }
         JsonNode chunk = parse(data);
@@ -60,13 +84,29 @@ final class StreamRecorder {
             return;
         }
         chunks++;
+        Optional<String> badUsage = badUsage(chunk.get("usage"));
+        if (badUsage.isPresent()) {
+            timeline.event(nanos, EventKind.NO_TOKEN);
+            finish(nanos, badUsage.get());
+            return;
+        }
         timeline.event(nanos, read(chunk));
     }
 
     /** The body ended at {@code nanos}. Without {@code [DONE]} first, the stream was cut short. */
     void onEndOfStream(long nanos) {
+        onEndOfStream(nanos, false);
+    }
+
+    /**
+     * The body ended at {@code nanos}; {@code midEvent} when it stopped inside a line or an event.
+     * Without {@code [DONE]} first, the stream was cut short.
+     */
+    void onEndOfStream(long nanos, boolean midEvent) {
         if (!finished) {
-            finish(nanos, CallErrors.STREAM_WITHOUT_DONE);
+            String reported = finishReasonError();
+            finish(nanos, reported != null ? reported
+                    : midEvent ? CallErrors.STREAM_CUT_MID_EVENT : CallErrors.STREAM_WITHOUT_DONE);
         }
     }
 
@@ -126,8 +166,11 @@ final class StreamRecorder {
         }
         JsonNode usage = chunk.get("usage");
         if (usage != null && usage.isObject()) {
-            promptTokens = integer(usage.get("prompt_tokens"));
-            completionTokens = integer(usage.get("completion_tokens"));
+            // A key that is missing or null says nothing: it never erases a count an earlier chunk gave.
+            Integer prompt = tokenCount(usage.get("prompt_tokens"));
+            Integer completion = tokenCount(usage.get("completion_tokens"));
+            promptTokens = prompt != null ? prompt : promptTokens;
+            completionTokens = completion != null ? completion : completionTokens;
         }
         JsonNode timings = chunk.get("timings");
         if (timings != null && timings.isObject()) {
@@ -164,8 +207,51 @@ final class StreamRecorder {
         return node != null && node.isTextual() ? node.asText() : null;
     }
 
-    private static Integer integer(JsonNode node) {
-        return node != null && node.isIntegralNumber() && node.canConvertToInt() ? node.intValue() : null;
+    /** The count, or null when the key says nothing; call only after {@link #badUsage} found none bad. */
+    private static Integer tokenCount(JsonNode node) {
+        return node == null || node.isNull() ? null : node.intValue();
+    }
+
+    /**
+     * Why this {@code usage} cannot be believed: a count that is not a whole number from 0 to
+     * {@link Defaults#MAX_TOKEN_COUNT}. A silent null would hide a broken server; a negative or absurd
+     * count would poison every mean it enters.
+     */
+    private Optional<String> badUsage(JsonNode usage) {
+        if (usage == null || !usage.isObject()) {
+            return Optional.empty();
+        }
+        for (String key : new String[] {"prompt_tokens", "completion_tokens"}) {
+            JsonNode count = usage.get(key);
+            if (count == null || count.isNull()) {
+                continue;
+            }
+            boolean whole = count.isIntegralNumber()
+                    || (count.isNumber() && count.decimalValue().stripTrailingZeros().scale() <= 0);
+            if (!count.isNumber() || !whole || count.decimalValue().signum() < 0
+                    || count.decimalValue().compareTo(BigDecimal.valueOf(Defaults.MAX_TOKEN_COUNT)) > 0) {
+                return Optional.of(CallErrors.badTokenCount(key, messages.tidy(count.toString(), 40)));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The error of a stream whose last finish reason was {@code error}; null otherwise. */
+    private String finishReasonError() {
+        return CallRecord.FINISH_ERROR.equals(finishReason) ? CallErrors.FINISH_REASON_ERROR : null;
+    }
+
+    /** The message of an {@code event: error}: its JSON error message, else its text. */
+    private Optional<String> errorEventMessage(String data) {
+        JsonNode json = parse(data);
+        if (json != null) {
+            Optional<String> message = messages.fromErrorJson(json);
+            JsonNode text = json.get("message");
+            return message.isPresent() || text == null || !text.isTextual()
+                    ? message : Optional.of(messages.tidy(text.asText()));
+        }
+        String text = messages.tidy(data);
+        return text.isEmpty() ? Optional.empty() : Optional.of(text);
     }
 
     /** Characters as a reader counts them: an emoji is one, not two UTF-16 units. */

@@ -9,10 +9,11 @@ import okhttp3.Call;
 import okhttp3.MediaType;
 import okhttp3.Request;
 import okhttp3.Response;
-import okhttp3.sse.internal.ServerSentEventReader;
 import okio.BufferedSource;
 import org.inferbench.call.CallOutcome;
 import org.inferbench.call.CallRequest;
+import org.inferbench.call.ServerText;
+import org.inferbench.config.Defaults;
 import org.inferbench.record.CallRecord;
 
 /**
@@ -21,10 +22,13 @@ import org.inferbench.record.CallRecord;
  *
  * <p>Time zero is read when OkHttp starts writing the request ({@link TimeZeroWatcher}); a call that
  * fails before that is timed from the moment it was handed to OkHttp. The SSE body is read with
- * OkHttp's {@link ServerSentEventReader} right here rather than through {@code EventSources}, whose
- * events arrive on a dispatcher thread: no hand-off between the socket and the stamp. The reader
- * delivers an event as soon as its closing blank line is buffered, and the ticker is read as the
- * first thing on delivery, before the JSON is parsed.
+ * our {@link SseReader} right here rather than through OkHttp's {@code EventSources}, whose events
+ * arrive on a dispatcher thread: no hand-off between the socket and the stamp. The reader delivers
+ * an event as soon as its closing blank line is buffered, and the ticker is read as the first thing
+ * on delivery, before the JSON is parsed.
+ *
+ * <p>The client's call timeout is the whole-call deadline ({@code Defaults.CALL_DEADLINE}): it
+ * covers the body too, so a server that keeps the stream alive with comments forever still ends.
  *
  * <p>Every path ends in exactly one outcome: a clean {@code [DONE]}, a stream error, a refused
  * response, or any throwable, which is described by {@link CallErrors} and never rethrown.
@@ -51,6 +55,8 @@ public final class StreamingCall {
     private Integer httpStatus;
     private String backend;
     private String error;
+    /** The response's Content-Length, -1 when it had none (chunked, or until the connection closes). */
+    private long declaredLength = -1;
 
     public StreamingCall(CallSetup setup, CallRequest request) {
         this.setup = setup;
@@ -103,6 +109,7 @@ public final class StreamingCall {
                 return;
             }
             streamOpened = true;
+            declaredLength = response.body().contentLength();
             readEvents(response.body().source());
         }
     }
@@ -132,30 +139,25 @@ public final class StreamingCall {
     }
 
     private void readEvents(BufferedSource body) throws IOException {
-        ServerSentEventReader reader = new ServerSentEventReader(body, new ServerSentEventReader.Callback() {
-            @Override
-            public void onEvent(String id, String type, String data) {
-                long arrivedAt = setup.ticker().read(); // First, so that parsing never delays the stamp.
-                recorder.onData(arrivedAt, data);
-                setup.listener().onData(arrivedAt, data);
-            }
-
-            @Override
-            public void onRetryChange(long timeMs) {
-                // Never reconnect: one request is one measured call.
-            }
-        });
+        SseReader reader = new SseReader(body, (id, type, data) -> {
+            long arrivedAt = setup.ticker().read(); // First, so that parsing never delays the stamp.
+            recorder.onEvent(arrivedAt, type, data);
+            setup.listener().onData(arrivedAt, data);
+        }, Defaults.MAX_EVENT_BYTES);
         while (!recorder.finished() && reader.processNextEvent()) {
             // Each turn delivers at most one event to the callback above.
         }
         if (!recorder.finished()) {
-            recorder.onEndOfStream(setup.ticker().read());
+            recorder.onEndOfStream(setup.ticker().read(), reader.endedInsideEvent());
         }
     }
 
     private void fail(Throwable t, long failedAt) {
         error = CallErrors.of(t, stage.stage(), setup.client().connectTimeoutMillis(),
-                setup.client().readTimeoutMillis());
+                setup.client().readTimeoutMillis(), setup.client().callTimeoutMillis());
+        if (CallErrors.CLOSED_MID_STREAM.equals(error) && declaredLength >= 0) {
+            error = CallErrors.bodyShorterThanDeclared(declaredLength);
+        }
         if (CallErrors.isInterruption(t)) {
             Thread.currentThread().interrupt(); // Whoever interrupted us (JMH's timeout) must still see it.
         }
@@ -166,8 +168,9 @@ public final class StreamingCall {
 
     private CallOutcome outcome(String startedAtUtc) {
         String failure = error != null ? error : recorder.error();
+        ServerText text = messages.text();
         if (failure != null) {
-            failure = messages.redact(failure);
+            failure = text.clean(failure, 2 * ServerMessages.MAX_CHARS); // Our words around the server's.
         }
         GapSummary gaps = timeline.gaps();
         Integer completionTokens = recorder.completionTokens();
@@ -176,7 +179,7 @@ public final class StreamingCall {
                 timeline.totalDurationMs(),
                 recorder.promptTokens(),
                 completionTokens,
-                failure != null ? CallRecord.FINISH_ERROR : recorder.finishReason(),
+                failure != null ? CallRecord.FINISH_ERROR : text.clean(recorder.finishReason()),
                 failure,
                 timeline.firstTokenMs(),
                 timeline.firstContentMs(),
@@ -188,9 +191,9 @@ public final class StreamingCall {
                 gaps.maxMs(),
                 timeline.tpotMs(completionTokens),
                 httpStatus,
-                recorder.serverTimings(),
-                recorder.systemFingerprint(),
-                backend,
+                text.clean(recorder.serverTimings()),
+                text.clean(recorder.systemFingerprint()),
+                text.clean(backend),
                 startedAtUtc);
     }
 

@@ -32,6 +32,19 @@ class CallErrorsTest {
         assertEquals("read timeout after 120 s", of(timeout, CallStage.STREAMING));
     }
 
+    /** OkHttp's call timeout (our deadline) and a thread interrupt are both InterruptedIOExceptions. */
+    @Test
+    void theDeadlineIsNotAnInterrupt() {
+        InterruptedIOException deadline = new InterruptedIOException("timeout");
+        deadline.initCause(new SocketException("Socket closed"));
+        assertEquals("call deadline of 900 s passed",
+                CallErrors.of(deadline, CallStage.STREAMING, 10_000, 120_000, 900_000));
+        assertEquals(false, CallErrors.isInterruption(deadline));
+        assertEquals(true, CallErrors.isInterruption(new InterruptedIOException("interrupted")));
+        assertEquals("read timeout after 120 s",
+                CallErrors.of(new SocketTimeoutException("timeout"), CallStage.STREAMING, 10_000, 120_000, 900_000));
+    }
+
     @Test
     void durationsAreWholeSecondsWhenTheyCanBe() {
         assertEquals("120 s", CallErrors.duration(120_000));

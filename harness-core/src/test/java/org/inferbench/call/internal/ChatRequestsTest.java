@@ -27,6 +27,17 @@ class ChatRequestsTest {
                 new String(ChatRequests.body(call), StandardCharsets.UTF_8));
     }
 
+    /** llama.cpp's cold call: the one extra key, last, and only when asked for. */
+    @Test
+    void withoutPromptCacheAddsCachePromptFalse() {
+        CallRequest call = CallRequest.of("http://127.0.0.1:11436", "tiny", EASY).withoutPromptCache();
+        assertEquals("{\"model\":\"tiny\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\\n\"}],"
+                        + "\"max_tokens\":64,\"stream\":true,\"stream_options\":{\"include_usage\":true},"
+                        + "\"temperature\":0.0,\"top_p\":1.0,\"cache_prompt\":false}",
+                new String(ChatRequests.body(call), StandardCharsets.UTF_8));
+        assertEquals(true, call.withBearerToken("t").withHeaders(Map.of()).skipPromptCache());
+    }
+
     @Test
     void pathIsAppendedAfterAnyPrefix() throws Exception {
         assertEquals("/v1/chat/completions", build("http://127.0.0.1:11436").url().encodedPath());
