@@ -30,8 +30,8 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code local:llamacpp:tiny}. The prompts are the shipped ones plus {@code P-IT-SHORT}, a new id with
  * 8 tokens, to keep the 21-call run short.
  *
- * <p>Each run gets its own {@code java.io.tmpdir}, so the harness's lock and JMH's are its own: other
- * builds on the machine do not refuse it. {@code --force-load}: CI machines are shared, and the load
+ * <p>Each run gets its own {@code java.io.tmpdir} (JMH's lock) and {@code INFERBENCH_LOCK_DIR} (the
+ * harness's, otherwise the host's {@code /tmp/inferbench.lock}), so other builds on the machine do not refuse it. {@code --force-load}: CI machines are shared, and the load
  * rule is tested with a fake host in {@code BenchmarkMainTest}.
  */
 class BenchmarksJarIT {
@@ -75,6 +75,16 @@ class BenchmarksJarIT {
                 "P-IT-SHORT cold/0", "P-IT-SHORT warm/0", "P-IT-SHORT warm/1"), calls(ledger));
         assertTrue(ledger.calls().stream().noneMatch(CallRecord::failed), ledger.calls().toString());
         assertNotNull(ledger.meta().finishedAtUtc());
+        // Issue 9: each cold call is prefix-cache-cold (the server evaluated its whole prompt, though the
+        // same prompt ran just before in the loopback warm-up or a previous batch); warm calls keep the cache.
+        List<CallRecord> cold = ledger.calls().stream().filter(c -> c.phase().wireName().equals("cold")).toList();
+        assertEquals(2, cold.size());
+        for (CallRecord call : cold) {
+            assertEquals(0, call.serverTimings().get("cache_n").asInt(), call.serverTimings().toString());
+            assertEquals("prompt_cache_off: sent with cache_prompt false", call.coldNote());
+        }
+        assertTrue(ledger.calls().stream().filter(c -> c.phase().wireName().equals("warm"))
+                .anyMatch(c -> c.serverTimings().get("cache_n").asInt() > 0), "warm calls use the prompt cache");
         assertTrue(ledger.meta().cells().get(0).engineVersion().startsWith("b"), ledger.meta().cells().toString());
         assertTrue(Files.readString(run.ledgerFile.resolveSibling(ledger.meta().benchmarkRunId() + ".log"))
                 .contains("P-IT-SHORT warm 2/2"));
@@ -132,6 +142,7 @@ class BenchmarksJarIT {
         ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)
                 .redirectOutput(output.toFile());
         builder.environment().put("INFERBENCH_LOCAL_URL", server.baseUrl());
+        builder.environment().put("INFERBENCH_LOCK_DIR", tmp.toString());
         Process process = builder.start();
         if (!process.waitFor(5, TimeUnit.MINUTES)) {
             process.destroyForcibly();

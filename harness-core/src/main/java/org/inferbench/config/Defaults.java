@@ -183,8 +183,8 @@ public final class Defaults {
     public static final Duration COLD_UNLOAD_POLL_INTERVAL = Duration.ofMillis(250);
 
     /**
-     * {@value}: the harness's lock, in {@code java.io.tmpdir}, so that one harness at a time runs on a
-     * host (SPEC section 8). Beside JMH's own {@code jmh.lock}, which guards JMH runs, not harness runs.
+     * {@value}: the harness's lock, in {@code /tmp} whatever {@code java.io.tmpdir} says (benchmarks'
+     * {@code LockLocation} decides where and why), so that one harness at a time runs on a host (SPEC section 8). Beside JMH's own {@code jmh.lock}, which guards JMH runs, not harness runs.
      */
     public static final String LOCK_FILE_NAME = "inferbench.lock";
 

@@ -122,8 +122,24 @@ public final class LedgerWriter implements AutoCloseable {
         }
     }
 
+    /**
+     * A write that fails part-way (a full disk) is taken back: the file is cut to where the line began, so the
+     * ledger never holds half a line followed by whole ones. If even the cut fails, the half line is the last
+     * line, which the reader reports as a run cut off.
+     */
     private void writeLine(LedgerLine line) throws IOException {
-        writeFully(openChannel(), lineBytes(line));
+        FileChannel out = openChannel();
+        long start = out.size();
+        try {
+            writeFully(out, lineBytes(line));
+        } catch (IOException e) {
+            try {
+                out.truncate(start);
+            } catch (IOException cutFailed) {
+                e.addSuppressed(cutFailed);
+            }
+            throw e;
+        }
     }
 
     private FileChannel openChannel() {

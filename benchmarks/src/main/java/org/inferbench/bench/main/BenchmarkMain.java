@@ -32,7 +32,8 @@ import org.openjdk.jmh.runner.options.CommandLineOptions;
  * The main of {@code benchmarks.jar}: the harness's options, then JMH's, then the safety rules of
  * SPEC section 8 (each with its own {@link ExitCode}), the health check, and the run.
  *
- * <p>Order: bad usage (2) before anything touches the network or the disk; then the working tree (3),
+ * <p>Order: bad usage (2) before anything touches the network or the disk (the ledger directory and
+ * the results file included: {@link OutputPaths}); then the working tree (3),
  * the load (5), the lock (6); then the health check, which {@code --for-publication} turns into a
  * rule (4). {@code --probe} only reads the health check and needs none of the rules.
  */
@@ -85,6 +86,9 @@ public final class BenchmarkMain {
         }
         JmhOptionRule.check(cli);
         if (!BenchmarkSelection.selects(cli, MatrixBenchmark.NAME)) {
+            if (ResultsFile.requested(cli)) {
+                OutputPaths.checkResultsFile(Path.of(ResultsFile.path(cli)));
+            }
             return loopbackOnly(cli);
         }
         List<Cell> cells = CellsFile.load(options.cellsYaml(), host.environment()).all();
@@ -96,6 +100,7 @@ public final class BenchmarkMain {
             out.print(ProbeTable.render(facts));
             return facts.stream().anyMatch(CellFacts::reachable) ? ExitCode.OK : ExitCode.NOTHING_REACHABLE;
         }
+        OutputPaths.check(options, cli);
 
         GitState git = host.git(workingDirectory);
         List<String> dirty = git.dirtyFilesOutside(options.ledgerDir());
@@ -113,7 +118,8 @@ public final class BenchmarkMain {
                     "the 1-minute load average is %.2f, above %.1f: numbers would measure the load"
                             + " (--force-load to run anyway)", oneMinute.get(), Defaults.MAX_LOAD_AVERAGE));
         }
-        try (HarnessLock lock = HarnessLock.acquire(host.lockFile(), ProcessHandle.current())) {
+        try (HarnessLock lock = HarnessLock.acquire(host.lockFile(), ProcessHandle.current());
+             InterruptHook interruptHook = InterruptHook.install(lock, err)) {
             lock.takenOverFrom().ifPresent(previous -> out.println("note: took over the stale lock of " + previous));
             List<CellFacts> facts = health.probe(plan.cells());
             if (options.has(HarnessFlag.FOR_PUBLICATION)) {
@@ -121,7 +127,7 @@ public final class BenchmarkMain {
             }
             MetaRecord meta = RunMeta.start(UUID.randomUUID().toString(), git, dirty, host.hostname(), load,
                     host.environment(), plan, facts, Arrays.asList(args), Instant.now());
-            return new MatrixRun(options, cli, plan, facts, meta, host, out).run();
+            return new MatrixRun(options, cli, plan, facts, meta, host, interruptHook, out).run();
         }
     }
 

@@ -41,6 +41,8 @@ final class HelpText {
         for (ExitCode code : ExitCode.values()) {
             help.append(entry(Integer.toString(code.code()), code.meaning()));
         }
+        help.append(entry("130, 143", "interrupted (Ctrl-C, SIGTERM): the shell's 128 + signal; the run printed how"
+                + " many calls it kept and where"));
         return help.toString();
     }
 

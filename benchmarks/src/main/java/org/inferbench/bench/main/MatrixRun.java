@@ -23,6 +23,7 @@ import org.inferbench.config.Cell;
 import org.inferbench.config.Prompt;
 import org.inferbench.ledger.LedgerWriter;
 import org.inferbench.record.CellFacts;
+import org.inferbench.record.LoadAverage;
 import org.inferbench.record.MetaRecord;
 import org.inferbench.record.SkippedRecord;
 import org.inferbench.time.Ticker;
@@ -51,16 +52,18 @@ final class MatrixRun {
     private final List<CellFacts> facts;
     private final MetaRecord meta;
     private final Host host;
+    private final InterruptHook interruptHook;
     private final PrintStream out;
 
     MatrixRun(HarnessOptions options, Options cli, MatrixPlan plan, List<CellFacts> facts, MetaRecord meta, Host host,
-              PrintStream out) {
+              InterruptHook interruptHook, PrintStream out) {
         this.options = options;
         this.cli = cli;
         this.plan = plan;
         this.facts = facts;
         this.meta = meta;
         this.host = host;
+        this.interruptHook = interruptHook;
         this.out = out;
     }
 
@@ -68,6 +71,7 @@ final class MatrixRun {
         Files.createDirectories(options.ledgerDir());
         Path ledgerFile = options.ledgerDir().resolve(meta.benchmarkRunId() + ".jsonl");
         Path scratch = Files.createTempDirectory("inferbench-run-");
+        RunStop stop = new RunStop();
         try (RunLog log = RunLog.open(options.ledgerDir().resolve(meta.benchmarkRunId() + ".log"), out);
              LedgerWriter ledger = LedgerWriter.create(ledgerFile, meta)) {
             PrintStream console = log.console();
@@ -77,50 +81,145 @@ final class MatrixRun {
             Map<String, String> skipped = skippedCells();
             List<Cell> runnable = plan.cells().stream().filter(c -> !skipped.containsKey(c.id().toString())).toList();
             int plannedCalls = runnable.stream().mapToInt(c -> plan.callsPerBatch(c) * plan.prompts().size()).sum();
-            RunRecorder recorder = new RunRecorder(ledger, new Progress(plannedCalls, plan.warmCalls(), Ticker.system()),
-                    console, Ticker.system(), Sleeper.system());
-            skipped.forEach((cell, reason) -> {
-                console.println("skipped " + cell + ": " + reason);
-                plan.prompts().forEach(prompt -> recorder.append(SkippedRecord.of(cell, prompt.id(), reason)));
-            });
-            console.println(String.format(Locale.ROOT, "%d cells x %d prompts, %d calls (1 cold where the cell has one"
-                    + " + %d warm per batch)", runnable.size(), plan.prompts().size(), plannedCalls, plan.warmCalls()));
+            RunRecorder recorder = new RunRecorder(LedgerSink.of(ledger), new Progress(plannedCalls, plan.warmCalls(),
+                    Ticker.system()), console, Ticker.system(), Sleeper.system(), stop, Forks::end);
+            Closing closing = new Closing(ledger, console);
+            interruptHook.during(() -> interrupted(stop, recorder, closing, console, ledgerFile));
+            try {
+                skipped.forEach((cell, reason) -> {
+                    console.println("skipped " + cell + ": " + reason);
+                    plan.prompts().forEach(prompt -> recorder.append(SkippedRecord.of(cell, prompt.id(), reason)));
+                });
+                console.println(String.format(Locale.ROOT, "%d cells x %d prompts, %d calls (1 cold where the cell"
+                        + " has one + %d warm per batch)", runnable.size(), plan.prompts().size(), plannedCalls,
+                        plan.warmCalls()));
 
-            String contextArgument = new ForkContext(options.cellsYaml().toAbsolutePath().toString(),
-                    options.promptsYaml().toAbsolutePath().toString(), meta.benchmarkRunId(), meta.envRoute(), null)
-                    .writeInto(scratch);
-            RunOutputFormat format = new RunOutputFormat(OutputFormatFactory.createFormatInstance(console,
-                    cli.verbosity().orElse(VerboseMode.SILENT)), recorder);
-            List<RunResult> results = new ArrayList<>();
-            boolean aborted = !runJmh(runnable, format, contextArgument, scratch, results, console);
+                String contextArgument = new ForkContext(options.cellsYaml().toAbsolutePath().toString(),
+                        options.promptsYaml().toAbsolutePath().toString(), meta.benchmarkRunId(), meta.envRoute(),
+                        ProcessHandle.current().pid(), null).writeInto(scratch);
+                RunOutputFormat format = new RunOutputFormat(OutputFormatFactory.createFormatInstance(console,
+                        cli.verbosity().orElse(VerboseMode.SILENT)), recorder, stop);
+                List<RunResult> results = new ArrayList<>();
+                boolean aborted = !runJmh(runnable, format, contextArgument, scratch, results, console, stop);
+                List<String> failedBatches = format.failedBatches();
 
-            ledger.finish(meta.finished(Instant.now().toString(), host.loadAverage().orElse(null)));
-            console.println();
-            console.print(SummaryTable.render(plan.cellIds(), plan.promptIds(), skipped, recorder.calls()));
-            loopbackFloor(results).ifPresent(console::println);
-            if (ResultsFile.requested(cli)) {
-                ResultsFile.write(cli, results);
-                console.println("results: " + ResultsFile.path(cli));
+                boolean closed = closeLedger(closing, stop, recorder);
+                console.println();
+                console.print(SummaryTable.render(plan.cellIds(), plan.promptIds(), skipped, recorder.calls()));
+                loopbackFloor(results).ifPresent(console::println);
+                boolean resultsWritten = writeResults(results, console);
+                console.println("ledger: " + ledgerFile);
+                if (!failedBatches.isEmpty()) {
+                    console.println("error: " + failedBatches.size() + " batch(es) ended early, their fork died: "
+                            + String.join("; ", failedBatches));
+                }
+                if (aborted || stop.stopped() || !failedBatches.isEmpty() || recorder.missing() > 0
+                        || !resultsWritten || !closed) {
+                    return ExitCode.INTERNAL;
+                }
+                return recorder.calls().isEmpty() ? ExitCode.NOTHING_REACHABLE : ExitCode.OK;
+            } finally {
+                interruptHook.during(null);
             }
-            console.println("ledger: " + ledgerFile);
-            if (aborted || recorder.ledgerFailure() != null) {
-                return ExitCode.INTERNAL;
-            }
-            return recorder.calls().isEmpty() ? ExitCode.NOTHING_REACHABLE : ExitCode.OK;
         } finally {
             deleteRecursively(scratch);
         }
     }
 
     /**
+     * The shutdown hook's work on Ctrl-C or SIGTERM: start no new batch, end the fork, keep what was
+     * recorded, close line 1 with the interrupt's mark, and say how many calls were kept and where. The
+     * hook then releases the lock ({@link InterruptHook}). Each step is bounded ({@link Forks#GRACE}); a
+     * failure in one is one line and does not skip the others.
+     */
+    private void interrupted(RunStop stop, RunRecorder recorder, Closing closing, PrintStream console,
+                             Path ledgerFile) {
+        stop.stop(RunStop.Kind.INTERRUPTED, "interrupted");
+        Forks.end();
+        int kept = recorder.close();
+        try {
+            closing.close(true);
+        } catch (IOException | RuntimeException e) {
+            console.println("error: cannot close the ledger " + ledgerFile + ": " + e.getMessage());
+        }
+        console.println("interrupted: " + kept + " calls kept in " + ledgerFile);
+    }
+
+    /**
+     * Closes line 1 at the run's end. A ledger that failed (a full disk) is not rewritten: its last line
+     * may be cut, and line 1 keeps {@code finished_at_utc} null, which says the run did not finish.
+     *
+     * @return whether the ledger was closed as the run ended
+     */
+    private static boolean closeLedger(Closing closing, RunStop stop, RunRecorder recorder) {
+        if (recorder.ledgerFailure() != null) {
+            return false;
+        }
+        try {
+            closing.close(stop.interrupted());
+            return true;
+        } catch (IOException e) {
+            return false; // Closing said why.
+        }
+    }
+
+    /** Line 1, closed once: by the run's end or by an interrupt, whichever comes first. */
+    private final class Closing {
+        private final LedgerWriter ledger;
+        private final PrintStream console;
+        private boolean closed;
+
+        Closing(LedgerWriter ledger, PrintStream console) {
+            this.ledger = ledger;
+            this.console = console;
+        }
+
+        synchronized void close(boolean interrupted) throws IOException {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            LoadAverage loadEnd = host.loadAverage().orElse(null);
+            try {
+                ledger.finish(interrupted ? ClosingMeta.interrupted(meta, Instant.now(), loadEnd)
+                        : ClosingMeta.finished(meta, Instant.now(), loadEnd));
+            } catch (IOException e) {
+                // A full disk: the calls are in the ledger, line 1 keeps finished_at_utc null ("did not finish").
+                console.println("error: cannot close the ledger " + ledger.file() + ": " + e.getMessage()
+                        + " (its calls are kept; the run reads as not finished)");
+                throw e;
+            }
+        }
+    }
+
+    /** The user's results file, once, from every JMH run; a failure is one line, the ledger has the calls. */
+    private boolean writeResults(List<RunResult> results, PrintStream console) {
+        if (!ResultsFile.requested(cli)) {
+            return true;
+        }
+        try {
+            ResultsFile.write(cli, results);
+            console.println("results: " + ResultsFile.path(cli));
+            return true;
+        } catch (RuntimeException e) {
+            Throwable cause = e.getCause() == null ? e : e.getCause();
+            console.println("error: cannot write the results file " + ResultsFile.path(cli) + ": " + cause.getMessage()
+                    + " (the ledger has every call)");
+            return false;
+        }
+    }
+
+    /**
      * One JMH run per runnable cell, then the loopback baseline; collects their results.
      *
-     * @return false when JMH aborted the run ({@code -foe}, a lock, a fork that could not start)
+     * @return false when JMH aborted the run ({@code -foe}, a lock, a fork that could not start) or the
+     *         run was stopped ({@link RunStop})
      */
     private boolean runJmh(List<Cell> runnable, RunOutputFormat format, String contextArgument, Path scratch,
-                           List<RunResult> results, PrintStream console) {
+                           List<RunResult> results, PrintStream console, RunStop stop) {
         try {
             for (Cell cell : runnable) {
+                stop.refuseNewBatch();
                 results.addAll(new Runner(cellOptions(cell, contextArgument, scratch), format).run());
             }
             if (!runnable.isEmpty() && !options.has(HarnessFlag.SMOKE)
@@ -128,6 +227,9 @@ final class MatrixRun {
                 results.addAll(new Runner(loopbackOptions(contextArgument, scratch), format).run());
             }
             return true;
+        } catch (RunStop.Stopped e) {
+            console.println("run stopped: " + e.getMessage());
+            return false;
         } catch (RunnerException e) {
             console.println("run aborted by JMH: " + e.getMessage() + (e.getCause() == null ? "" : ": " + e.getCause()));
             return false;

@@ -1,10 +1,12 @@
 package org.inferbench.bench.main;
 
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.inferbench.HarnessVersion;
 import org.inferbench.config.Endpoints;
 import org.inferbench.config.Environment;
@@ -22,6 +24,8 @@ final class RunMeta {
     static final String ROUTE_VARIABLE = "WEEYUGA_INFERENCE_ROUTE";
     /** SPEC section 5: recorded when set. */
     static final String LLAMACPP_URL_VARIABLE = "WEEYUGA_QWEN35_LLAMACPP_URL";
+    /** What replaces a secret in a recorded URL: the placeholder the leak gate knows. */
+    static final String REDACTED = "<redacted>";
 
     private RunMeta() {
     }
@@ -37,9 +41,34 @@ final class RunMeta {
         String llamacppUrl = environment.get(LLAMACPP_URL_VARIABLE);
         return new MetaRecord(MetaRecord.TYPE, runId, git.sha(), git.repository() ? !dirtyFiles.isEmpty() : null,
                 HarnessVersion.get(), now.toString(), null, host, load.orElse(null), null,
-                route, llamacppUrl == null ? null : Endpoints.redact(llamacppUrl), plan.cellIds(),
+                recorded(route), recorded(llamacppUrl), plan.cellIds(),
                 dirtyFiles.isEmpty() ? null : dirtyFiles, facts, promptHashes(plan.prompts()), plan.warmCalls(),
                 Runtime.version().toString(), Version.getPlainVersion(), flags, route == null ? "A" : "B", null);
+    }
+
+    /**
+     * A URL from the environment as the meta records it ({@code env_route}, {@code env_llamacpp_url}):
+     * without its user info, every query value and the fragment replaced by {@value #REDACTED} (a gateway
+     * route may carry {@code ?key=...} or {@code #access_token=...}). The ledger is published; the
+     * secret stays in the environment. Null stays null. Works on any text, a malformed URL included.
+     */
+    static String recorded(String url) {
+        if (url == null) {
+            return null;
+        }
+        String text = Endpoints.redact(url);
+        int hash = text.indexOf('#');
+        String fragment = hash < 0 ? "" : "#" + REDACTED;
+        String beforeFragment = hash < 0 ? text : text.substring(0, hash);
+        int question = beforeFragment.indexOf('?');
+        if (question < 0) {
+            return beforeFragment + fragment;
+        }
+        String query = Arrays.stream(beforeFragment.substring(question + 1).split("&", -1))
+                .map(pair -> pair.isEmpty() ? pair : pair.contains("=")
+                        ? pair.substring(0, pair.indexOf('=')) + "=" + REDACTED : REDACTED)
+                .collect(Collectors.joining("&"));
+        return beforeFragment.substring(0, question + 1) + query + fragment;
     }
 
     private static Map<String, String> promptHashes(List<Prompt> prompts) {

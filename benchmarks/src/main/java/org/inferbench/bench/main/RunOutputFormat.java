@@ -1,6 +1,7 @@
 package org.inferbench.bench.main;
 
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
@@ -21,27 +22,59 @@ import org.openjdk.jmh.runner.format.OutputFormat;
  * the matrix's calls to the {@link RunRecorder} and passes everything on to JMH's own text format,
  * which is silent unless {@code -v} asks for more.
  *
+ * <p>It also notices a batch whose fork died (killed, {@code System.exit}, a crash): JMH prints why and
+ * goes on, and its runner returns normally; here the batch brought back fewer calls than it planned,
+ * which fails the run ({@link #failedBatches}).
+ *
  * <p>Each {@code Runner} closes its output format when it ends; the harness runs several, so
  * {@link #close()} only flushes.
  */
 final class RunOutputFormat implements OutputFormat {
 
+    /** How JMH says a fork died ({@code Runner}, {@code ForkedMain} of JMH 1.37): kept as the reason. */
+    private static final List<String> FORK_FAILURES = List.of("<forked VM failed with exit code",
+            "<failure: VM prematurely exited", "<host VM has been interrupted", "<failed to invoke the VM");
+
     private final OutputFormat jmh;
     private final RunRecorder recorder;
+    private final RunStop stop;
+    private final List<String> failedBatches = new ArrayList<>();
+    private Batch current;
+    private String forkFailure;
 
-    RunOutputFormat(OutputFormat jmh, RunRecorder recorder) {
-        this.jmh = Objects.requireNonNull(jmh, "jmh");
-        this.recorder = Objects.requireNonNull(recorder, "recorder");
+    /** The batch whose fork is running: how many calls it should bring back, and how many it did. */
+    private static final class Batch {
+        final String cell;
+        final String prompt;
+        final int planned;
+        int returned;
+
+        Batch(String cell, String prompt, int planned) {
+            this.cell = cell;
+            this.prompt = prompt;
+            this.planned = planned;
+        }
     }
 
+    RunOutputFormat(OutputFormat jmh, RunRecorder recorder, RunStop stop) {
+        this.jmh = Objects.requireNonNull(jmh, "jmh");
+        this.recorder = Objects.requireNonNull(recorder, "recorder");
+        this.stop = Objects.requireNonNull(stop, "stop");
+    }
+
+    /**
+     * @throws RunStop.Stopped when the run was stopped (full disk, interrupt): JMH's runner ends there
+     */
     @Override
     public void startBenchmark(BenchmarkParams params) {
         if (isMatrix(params)) {
+            checkLastBatch();
             try {
                 recorder.batchStarting(params.getParam("cell"));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
+            current = new Batch(params.getParam("cell"), params.getParam("prompt"), params.getMeasurement().getCount());
         }
         jmh.startBenchmark(params);
     }
@@ -51,12 +84,44 @@ final class RunOutputFormat implements OutputFormat {
                                 IterationResult result) {
         jmh.iterationResult(params, iterationParams, iteration, result);
         if (isMatrix(params)) {
+            synchronized (this) {
+                if (current != null) {
+                    current.returned++;
+                }
+            }
             List<CallRecord> calls = CallRecordRelay.calls(result);
             if (calls.isEmpty()) {
                 recorder.recordMissing(params.getParam("cell"), params.getParam("prompt"), iteration);
             }
             calls.forEach(recorder::callFinished);
         }
+    }
+
+    /**
+     * Checks the last batch once its runner has returned: a fork that died brought back fewer calls
+     * than planned (JMH then goes on with the next batch, and its own exit says nothing).
+     *
+     * @return every batch whose fork died, with the reason, for the run's end
+     */
+    synchronized List<String> failedBatches() {
+        checkLastBatch();
+        return List.copyOf(failedBatches);
+    }
+
+    /** A batch that brought back fewer calls than planned failed, unless the run was stopped on purpose. */
+    private synchronized void checkLastBatch() {
+        Batch last = current;
+        current = null;
+        if (last == null || last.returned >= last.planned || stop.stopped()) {
+            forkFailure = null;
+            return;
+        }
+        String reason = last.cell + " " + last.prompt + ": the batch ended after " + last.returned + " of "
+                + last.planned + " calls: " + (forkFailure == null ? "its JMH fork ended early"
+                : "JMH says " + forkFailure);
+        forkFailure = null;
+        failedBatches.add(reason);
+        recorder.batchFailed(reason);
     }
 
     private static boolean isMatrix(BenchmarkParams params) {
@@ -71,6 +136,9 @@ final class RunOutputFormat implements OutputFormat {
     @Override
     public void endBenchmark(BenchmarkResult result) {
         jmh.endBenchmark(result);
+        if (result != null && isMatrix(result.getParams())) {
+            checkLastBatch();
+        }
     }
 
     @Override
@@ -91,6 +159,13 @@ final class RunOutputFormat implements OutputFormat {
     @Override
     public void println(String s) {
         jmh.println(s);
+        if (s != null && FORK_FAILURES.stream().anyMatch(s::startsWith)) {
+            synchronized (this) {
+                if (forkFailure == null) {
+                    forkFailure = s.replaceAll("^<|>$", "");
+                }
+            }
+        }
     }
 
     @Override

@@ -10,7 +10,6 @@ import java.util.Objects;
 import org.inferbench.bench.state.Pacer;
 import org.inferbench.bench.state.Sleeper;
 import org.inferbench.config.Defaults;
-import org.inferbench.ledger.LedgerWriter;
 import org.inferbench.record.CallRecord;
 import org.inferbench.record.LedgerLine;
 import org.inferbench.time.Ticker;
@@ -21,25 +20,42 @@ import org.inferbench.time.Ticker;
  * batches: each batch is a new fork with a fresh pacer, so before a cell's next batch starts the host
  * waits until {@link Defaults#MIN_CALL_INTERVAL} after that cell's last call ended.
  *
- * <p>Called from JMH's link thread (calls) and the main thread (batch starts), hence synchronized.
+ * <p>A ledger write that fails (a full disk) stops the run: nothing more is written (a line after a
+ * cut one would glue onto it), no new batch starts ({@link RunStop}), and the run's fork is ended, so
+ * no call is made that could not be kept. Once stopped by an interrupt, nothing more is written either:
+ * the interrupt has reported its count.
+ *
+ * <p>Called from JMH's link thread (calls), the main thread (batch starts) and a shutdown hook, hence
+ * synchronized.
  */
 final class RunRecorder {
 
-    private final LedgerWriter ledger;
+    private final LedgerSink ledger;
     private final Progress progress;
     private final PrintStream console;
     private final Ticker ticker;
     private final Sleeper sleeper;
+    private final RunStop stop;
+    private final Runnable endForks;
     private final Map<String, Pacer> pacers = new HashMap<>();
     private final List<CallRecord> calls = new ArrayList<>();
+    private int missing;
     private IOException ledgerFailure;
+    private boolean closed;
 
-    RunRecorder(LedgerWriter ledger, Progress progress, PrintStream console, Ticker ticker, Sleeper sleeper) {
+    /**
+     * @param stop     told when the ledger fails
+     * @param endForks ends the fork making calls (JMH's child JVM), once the ledger cannot keep them
+     */
+    RunRecorder(LedgerSink ledger, Progress progress, PrintStream console, Ticker ticker, Sleeper sleeper,
+                RunStop stop, Runnable endForks) {
         this.ledger = Objects.requireNonNull(ledger, "ledger");
         this.progress = Objects.requireNonNull(progress, "progress");
         this.console = Objects.requireNonNull(console, "console");
         this.ticker = Objects.requireNonNull(ticker, "ticker");
         this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
+        this.stop = Objects.requireNonNull(stop, "stop");
+        this.endForks = Objects.requireNonNull(endForks, "endForks");
     }
 
     /** A line that is not a call: the skipped records. */
@@ -49,25 +65,42 @@ final class RunRecorder {
 
     /** A batch of {@code cellId} is about to start: wait for the cell's pacing. */
     void batchStarting(String cellId) throws InterruptedException {
+        stop.refuseNewBatch();
         pacer(cellId).awaitTurn();
     }
 
     /** A call completed in the fork (or in this JVM with {@code -f 0}). */
     synchronized void callFinished(CallRecord call) {
+        if (closed) {
+            return;
+        }
         pacer(call.cellId()).mark();
-        calls.add(call);
-        write(call);
-        console.println(progress.line(call));
+        if (write(call)) {
+            calls.add(call);
+            console.println(progress.line(call));
+        }
     }
 
     /** An iteration of the matrix came back without its call record: say so, it is missing from the ledger. */
     synchronized void recordMissing(String cellId, String promptId, int iteration) {
+        missing++;
         console.println("warning: no call record for " + cellId + " " + promptId + " iteration " + iteration
                 + " (not in the ledger)");
     }
 
+    /** A batch's fork died: said at once, the run fails at its end. */
+    synchronized void batchFailed(String reason) {
+        console.println("error: " + reason);
+    }
+
+    /** The calls kept in the ledger, in order. */
     synchronized List<CallRecord> calls() {
         return List.copyOf(calls);
+    }
+
+    /** How many iterations came back without a call record. */
+    synchronized int missing() {
+        return missing;
     }
 
     /** The first ledger write that failed, if any: the run's ledger is then incomplete. */
@@ -75,18 +108,32 @@ final class RunRecorder {
         return ledgerFailure;
     }
 
+    /** Writes nothing more (an interrupt is closing the ledger); returns how many calls it kept. */
+    synchronized int close() {
+        closed = true;
+        return calls.size();
+    }
+
     private synchronized Pacer pacer(String cellId) {
         return pacers.computeIfAbsent(cellId, id -> new Pacer(Defaults.MIN_CALL_INTERVAL, ticker, sleeper));
     }
 
-    private void write(LedgerLine line) {
+    /** @return whether the line is in the ledger */
+    private boolean write(LedgerLine line) {
+        if (closed || ledgerFailure != null) {
+            return false;
+        }
         try {
             ledger.append(line);
+            return true;
         } catch (IOException e) {
-            if (ledgerFailure == null) {
-                ledgerFailure = e;
-                console.println("error: cannot append to the ledger " + ledger.file() + ": " + e.getMessage());
-            }
+            ledgerFailure = e;
+            String reason = "cannot append to the ledger " + ledger.file() + ": " + e.getMessage();
+            console.println("error: " + reason + "; stopping: no more calls are made (" + calls.size()
+                    + " calls kept)");
+            stop.stop(RunStop.Kind.LEDGER_FAILED, reason);
+            endForks.run();
+            return false;
         }
     }
 }

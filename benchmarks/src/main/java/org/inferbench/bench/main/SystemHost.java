@@ -7,11 +7,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.inferbench.config.Defaults;
 import org.inferbench.config.Environment;
 import org.inferbench.record.LoadAverage;
 
-/** The real machine: the load average, the {@code git} command, {@code java.io.tmpdir}. */
+/** The real machine: the load average, the {@code git} command, the host's lock ({@link LockLocation}). */
 final class SystemHost implements Host {
 
     @Override
@@ -32,7 +31,7 @@ final class SystemHost implements Host {
 
     @Override
     public Path lockFile() {
-        return Path.of(System.getProperty("java.io.tmpdir"), Defaults.LOCK_FILE_NAME);
+        return LockLocation.of(environment());
     }
 
     @Override

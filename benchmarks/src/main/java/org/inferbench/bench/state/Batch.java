@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.stream.Stream;
 import okhttp3.OkHttpClient;
 import org.inferbench.HarnessVersion;
 import org.inferbench.bench.target.BearerToken;
@@ -26,8 +27,9 @@ import org.inferbench.time.Ticker;
 
 /**
  * One cell and one prompt: the cold call (when the cell has one), then the warm calls, in that
- * order (SPEC section 3). Everything around a call happens in {@link #prepareNextCall()}, outside the
- * timed region: Ollama's unload, the priming of a batch without a cold call, a fresh connection,
+ * order (SPEC section 3). The cold call sends the engine's cold request ({@link EngineTarget#coldRequest}:
+ * llama.cpp's skips its prompt cache). Everything around a call happens in {@link #prepareNextCall()},
+ * outside the timed region: Ollama's unload, the priming of a batch without a cold call, a fresh connection,
  * and pacing.
  * {@link #call()} is the measured call and nothing else, and it never throws: a failure is a record.
  */
@@ -117,7 +119,8 @@ public final class Batch implements AutoCloseable {
         String coldNote = null;
         try {
             if (step.phase() == Phase.COLD) {
-                coldNote = target.prepareCold(cell, endpoint, http, sleeper, ticker).orElse(null);
+                coldNote = Stream.of(target.coldRequestNote(), target.prepareCold(cell, endpoint, http, sleeper, ticker))
+                        .flatMap(Optional::stream).reduce((method, problem) -> method + "; " + problem).orElse(null);
             } else if (step.runIdx() == 0 && !cell.cold()) {
                 prime();
             }
@@ -143,7 +146,9 @@ public final class Batch implements AutoCloseable {
         CallContext context = Objects.requireNonNull(next, "prepareNextCall() first");
         next = null;
         try {
-            return client.call(request(context.phase().wireName(), context.runIdx())).toRecord(context);
+            CallRequest request = request(context.phase().wireName(), context.runIdx());
+            return client.call(context.phase() == Phase.COLD ? target.coldRequest(request) : request)
+                    .toRecord(context);
         } catch (Throwable failure) {
             // The client promises not to throw; this keeps the promise of the benchmark method if it does.
             return FailedCall.record(context, FailedCall.describe(failure));

@@ -43,8 +43,10 @@ public class BatchState {
     @Setup(Level.Trial)
     public void openBatch() {
         try {
+            ForkContext context = ForkContext.current();
+            HostWatch.haltWhenGone(context.hostPid());
             ClientWarmup.run();
-            batch = Batch.open(ForkContext.current(), cell, prompt);
+            batch = Batch.open(context, cell, prompt);
         } catch (RuntimeException e) {
             setupFailure = "the batch could not be prepared: " + FailedCall.describe(e);
             failedSequence = new CallSequence(true);

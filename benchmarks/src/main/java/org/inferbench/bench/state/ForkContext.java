@@ -23,6 +23,7 @@ import org.inferbench.record.Json;
  * @param promptsYaml    absolute path of the prompts file
  * @param benchmarkRunId the run's id, sent in routed mode's headers
  * @param route          {@code WEEYUGA_INFERENCE_ROUTE} when the run is routed (mode B, SPEC section 9), else null
+ * @param hostPid        the host's process id: a fork ends itself when the host is gone ({@link HostWatch})
  * @param load           the load sweep of a load run ({@code --concurrency} or {@code --rate}), else null
  */
 public record ForkContext(
@@ -30,6 +31,7 @@ public record ForkContext(
         @JsonProperty("prompts_yaml") String promptsYaml,
         @JsonProperty("benchmark_run_id") String benchmarkRunId,
         @JsonProperty("route") String route,
+        @JsonProperty("host_pid") Long hostPid,
         @JsonProperty("load") LoadSpec load) {
 
     /** The system property naming the context file. */

@@ -2,8 +2,10 @@ package org.inferbench.bench.target;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import okhttp3.Call;
 import okhttp3.Credentials;
 import okhttp3.HttpUrl;
@@ -11,6 +13,9 @@ import okhttp3.MediaType;
 import okhttp3.Request;
 import okhttp3.RequestBody;
 import okhttp3.Response;
+import org.inferbench.call.BoundedBody;
+import org.inferbench.call.ServerText;
+import org.inferbench.config.Defaults;
 import org.inferbench.config.Endpoints;
 import org.inferbench.record.Json;
 
@@ -19,7 +24,8 @@ import org.inferbench.record.Json;
  * reproducibility facts and Ollama's unload. None of them is ever inside a timed call.
  *
  * <p>Every failure is an {@link IOException} whose message names the request and what went wrong,
- * short enough for a skipped record's {@code reason} or a call's {@code cold_note}.
+ * short enough for a skipped record's {@code reason} or a call's {@code cold_note}. Bodies are read up to
+ * {@link Defaults#MAX_SIDE_BODY_BYTES}; what a server says is cleaned by {@link #serverText} before it is recorded.
  */
 public final class EngineHttp {
 
@@ -39,13 +45,32 @@ public final class EngineHttp {
 
     /** {@code GET endpoint + path}, the body parsed as JSON. */
     public JsonNode get(String endpoint, String path) throws IOException {
-        return execute("GET " + path, request(endpoint, path).get().build());
+        return execute("GET " + path, endpoint, request(endpoint, path).get().build(), null);
+    }
+
+    /** {@link #get(String, String)}, the whole request (connection, answer and body) ended after {@code timeout}. */
+    public JsonNode get(String endpoint, String path, Duration timeout) throws IOException {
+        return execute("GET " + path, endpoint, request(endpoint, path).get().build(), timeout);
     }
 
     /** {@code POST endpoint + path} with {@code body} written as JSON; the response parsed as JSON. */
     public JsonNode post(String endpoint, String path, Object body) throws IOException {
+        return post(endpoint, path, body, null);
+    }
+
+    /** {@link #post(String, String, Object)}, ended after {@code timeout} when it is not null. */
+    public JsonNode post(String endpoint, String path, Object body, Duration timeout) throws IOException {
         byte[] json = Json.mapper().writeValueAsBytes(body);
-        return execute("POST " + path, request(endpoint, path).post(RequestBody.create(json, JSON)).build());
+        return execute("POST " + path, endpoint, request(endpoint, path).post(RequestBody.create(json, JSON)).build(),
+                timeout);
+    }
+
+    /**
+     * What makes a server's text fit for a ledger, a log and the console when it comes from a request
+     * to {@code endpoint}: this cell's credentials redacted, controls stripped, bounded.
+     */
+    public ServerText serverText(String endpoint) {
+        return ServerText.forCredentials(endpoint, bearerToken);
     }
 
     /**
@@ -82,12 +107,17 @@ public final class EngineHttp {
         return HttpUrl.get(stripTrailingSlash(base.newBuilder().username("").password("").build().toString()) + path);
     }
 
-    private JsonNode execute(String what, Request request) throws IOException {
+    private JsonNode execute(String what, String endpoint, Request request, Duration timeout) throws IOException {
+        ServerText serverText = serverText(endpoint);
+        Call call = client.newCall(request);
+        if (timeout != null) {
+            call.timeout().timeout(Math.max(1, timeout.toNanos()), TimeUnit.NANOSECONDS);
+        }
         Response response;
         try {
-            response = client.newCall(request).execute();
+            response = call.execute();
         } catch (IOException e) {
-            throw failed(what, e);
+            throw failed(what, e, serverText);
         }
         String text;
         try (response) {
@@ -95,9 +125,11 @@ public final class EngineHttp {
                 throw new IOException(what + ": HTTP " + response.code());
             }
             try {
-                text = response.body().string();
+                text = BoundedBody.read(response.body(), Defaults.MAX_SIDE_BODY_BYTES);
+            } catch (BoundedBody.TooLargeException e) {
+                throw new IOException(what + ": " + e.getMessage(), e);
             } catch (IOException e) {
-                throw failed(what, e);
+                throw failed(what, e, serverText);
             }
         }
         try {
@@ -107,10 +139,14 @@ public final class EngineHttp {
         }
     }
 
-    /** "GET /health: ConnectException: Failed to connect to ...": which request, what went wrong. */
-    private static IOException failed(String what, IOException e) {
+    /**
+     * "GET /health: ConnectException: Failed to connect to ...": which request, what went wrong. The
+     * exception's text may quote the server (a status line, a header): cleaned like any server text.
+     */
+    private static IOException failed(String what, IOException e, ServerText serverText) {
         String message = e.getMessage();
-        return new IOException(what + ": " + e.getClass().getSimpleName() + (message == null ? "" : ": " + message), e);
+        return new IOException(what + ": " + e.getClass().getSimpleName()
+                + (message == null ? "" : ": " + serverText.clean(message)), e);
     }
 
     private static String stripTrailingSlash(String url) {

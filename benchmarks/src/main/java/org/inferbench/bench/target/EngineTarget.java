@@ -2,6 +2,7 @@ package org.inferbench.bench.target;
 
 import java.util.Optional;
 import org.inferbench.bench.state.Sleeper;
+import org.inferbench.call.CallRequest;
 import org.inferbench.config.Cell;
 import org.inferbench.config.Engine;
 import org.inferbench.record.CellFacts;
@@ -36,6 +37,22 @@ public sealed interface EngineTarget permits OllamaTarget, LlamaCppTarget, OpenA
      * @param endpoint the cell's endpoint (set)
      */
     CellFacts probe(Cell cell, String endpoint, EngineHttp http);
+
+    /**
+     * The cold call's request, from the warm one: llama.cpp's turns its prompt cache off. Warm calls
+     * keep the engine's caches: they measure the warm path.
+     */
+    default CallRequest coldRequest(CallRequest warm) {
+        return warm;
+    }
+
+    /**
+     * How the cold request was made cold beyond {@link #coldKind()}, for the cold call's {@code cold_note};
+     * empty when the request is the warm one.
+     */
+    default Optional<String> coldRequestNote() {
+        return Optional.empty();
+    }
 
     /**
      * Makes the next call cold where the engine allows it. Untimed: runs before the measured call.

@@ -3,6 +3,7 @@ package org.inferbench.bench.target;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -17,7 +18,8 @@ import org.inferbench.record.CellFacts;
 /**
  * The health check before any call (SPEC section 8): every cell at once, each request bounded by
  * {@link Defaults#HEALTH_TIMEOUT}, so a run over many cells with dead nodes starts within seconds.
- * Disabled cells and cells without an endpoint are not asked; their facts say why.
+ * Disabled cells, cells without an endpoint and cells whose {@code api_key_env} is unset are not asked;
+ * their facts say why.
  */
 public final class HealthCheck {
 
@@ -68,6 +70,10 @@ public final class HealthCheck {
         if (cell.endpoint().isEmpty()) {
             return new CellFactsBuilder(cell, null)
                     .unreachable(cell.unsetReason().orElse("no endpoint in cells.yaml"));
+        }
+        Optional<String> noToken = BearerToken.missing(cell, environment);
+        if (noToken.isPresent()) {
+            return new CellFactsBuilder(cell, cell.endpoint().get()).unreachable(noToken.get());
         }
         EngineHttp http = new EngineHttp(client, BearerToken.of(cell, environment));
         return EngineTarget.of(cell.engine()).probe(cell, cell.endpoint().get(), http);

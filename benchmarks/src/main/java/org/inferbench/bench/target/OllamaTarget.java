@@ -18,6 +18,24 @@ import org.inferbench.time.Ticker;
  */
 final class OllamaTarget implements EngineTarget {
 
+    /**
+     * The most one {@code /api/ps} poll may take: it lists the loaded models, an answer of milliseconds.
+     * Without a bound, one poll to a server that hangs would last the client's read timeout (minutes),
+     * far past {@link Defaults#COLD_UNLOAD_GIVE_UP}.
+     */
+    static final Duration POLL_TIMEOUT = Duration.ofSeconds(2);
+
+    private final Duration pollTimeout;
+
+    OllamaTarget() {
+        this(POLL_TIMEOUT);
+    }
+
+    /** With another poll bound: tests, whose hanging server should not cost seconds per poll. */
+    OllamaTarget(Duration pollTimeout) {
+        this.pollTimeout = pollTimeout;
+    }
+
     @Override
     public String healthPath() {
         return "/api/version";
@@ -30,7 +48,7 @@ final class OllamaTarget implements EngineTarget {
 
     @Override
     public CellFacts probe(Cell cell, String endpoint, EngineHttp http) {
-        CellFactsBuilder facts = new CellFactsBuilder(cell, endpoint);
+        CellFactsBuilder facts = new CellFactsBuilder(cell, endpoint, http.serverText(endpoint));
         try {
             facts.engineVersion(JsonFields.text(http.get(endpoint, healthPath()), "version"));
         } catch (IOException e) {
@@ -53,33 +71,44 @@ final class OllamaTarget implements EngineTarget {
     /**
      * Unload ({@code keep_alive: 0}), wait {@link Defaults#COLD_UNLOAD_PAUSE}, then poll
      * {@code /api/ps} until the model is gone, giving up after {@link Defaults#COLD_UNLOAD_GIVE_UP}.
-     * The unload request returns before the model has left memory, hence the poll.
+     * The unload request returns before the model has left memory, hence the poll. The give-up holds
+     * against a slow or silent server too: the unload is bounded by it, each poll by
+     * {@link #POLL_TIMEOUT} and by what is left of it, and so is each pause between polls.
      */
     @Override
     public Optional<String> prepareCold(Cell cell, String endpoint, EngineHttp http, Sleeper sleeper, Ticker ticker)
             throws InterruptedException {
         try {
-            http.post(endpoint, "/api/generate", Map.of("model", cell.model(), "keep_alive", 0));
+            http.post(endpoint, "/api/generate", Map.of("model", cell.model(), "keep_alive", 0),
+                    Defaults.COLD_UNLOAD_GIVE_UP);
         } catch (IOException e) {
             return Optional.of("unload failed (" + e.getMessage() + "): the cold call may be warm");
         }
         sleeper.sleep(Defaults.COLD_UNLOAD_PAUSE);
         long start = ticker.read();
+        Duration left = Defaults.COLD_UNLOAD_GIVE_UP;
         while (true) {
             try {
-                if (find(http.get(endpoint, "/api/ps"), cell.model()).isEmpty()) {
+                if (find(http.get(endpoint, "/api/ps", min(pollTimeout, left)), cell.model()).isEmpty()) {
                     return Optional.empty();
                 }
             } catch (IOException e) {
                 return Optional.of("could not check the unload (" + e.getMessage() + "): the cold call may be warm");
             }
             Duration waited = Duration.ofNanos(ticker.read() - start);
-            if (waited.compareTo(Defaults.COLD_UNLOAD_GIVE_UP) >= 0) {
+            left = Defaults.COLD_UNLOAD_GIVE_UP.minus(waited);
+            if (left.isNegative() || left.isZero()) {
                 return Optional.of("model still listed by /api/ps " + Defaults.COLD_UNLOAD_GIVE_UP.toSeconds()
                         + " s after the unload: the cold call may be warm");
             }
-            sleeper.sleep(Defaults.COLD_UNLOAD_POLL_INTERVAL);
+            Duration pause = min(Defaults.COLD_UNLOAD_POLL_INTERVAL, left);
+            sleeper.sleep(pause);
+            left = left.minus(pause);
         }
+    }
+
+    private static Duration min(Duration a, Duration b) {
+        return a.compareTo(b) <= 0 ? a : b;
     }
 
     /** The entry of {@code models} for this model; Ollama lists {@code llama3.2} as {@code llama3.2:latest}. */

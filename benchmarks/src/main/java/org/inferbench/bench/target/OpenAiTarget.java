@@ -23,7 +23,7 @@ final class OpenAiTarget implements EngineTarget {
 
     @Override
     public CellFacts probe(Cell cell, String endpoint, EngineHttp http) {
-        CellFactsBuilder facts = new CellFactsBuilder(cell, endpoint);
+        CellFactsBuilder facts = new CellFactsBuilder(cell, endpoint, http.serverText(endpoint));
         try {
             http.get(endpoint, healthPath());
             return facts.reachable();

@@ -6,12 +6,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.junit5.StartStop;
 import org.inferbench.bench.FakeEngine;
 import org.inferbench.record.LoadAverage;
 import org.inferbench.record.MetaRecord;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -233,5 +237,59 @@ class BenchmarkMainTest {
         for (ExitCode code : ExitCode.values()) {
             assertTrue(help.contains("  " + code.code() + " "), code.name());
         }
+    }
+
+    /** Issue 9: a results file that cannot be written is known before the first call, not after the run. */
+    @Test
+    void aResultsFileThatCannotBeWrittenExits2BeforeAnyCall() throws Exception {
+        FakeEngine engine = FakeEngine.llamaCpp();
+        server.setDispatcher(engine);
+        Path aDirectory = Files.createDirectory(dir.resolve("results"));
+        Path aFile = Files.writeString(dir.resolve("file"), "");
+        Map<String, String> expected = new LinkedHashMap<>();
+        expected.put(aDirectory.toString(), "-rff " + aDirectory + " is a directory; name the file to write");
+        expected.put(dir.resolve("missing/results.json").toString(),
+                "-rff " + dir.resolve("missing/results.json") + ": the directory " + dir.resolve("missing")
+                        + " does not exist");
+        expected.put(aFile.resolve("results.json").toString(),
+                "-rff " + aFile.resolve("results.json") + ": " + aFile + " is a file, not a directory");
+
+        for (Map.Entry<String, String> rff : expected.entrySet()) {
+            harness = new Harness(dir).cells(Harness.cell("a:llamacpp:m", "http://127.0.0.1:" + server.getPort()));
+
+            int exit = harness.run("-f", "0", "-rf", "json", "-rff", rff.getKey());
+
+            assertEquals(ExitCode.USAGE.code(), exit, harness.err() + harness.out());
+            assertEquals("inferbench: " + rff.getValue() + "\n", harness.err());
+        }
+        assertFalse(engine.requestLines().contains("POST /v1/chat/completions"), engine.requestLines().toString());
+        assertFalse(Files.exists(dir.resolve("runs")), "no ledger was started");
+    }
+
+    @Test
+    void aLedgerDirectoryThatIsAFileExits2BeforeAnyCall() throws Exception {
+        FakeEngine engine = FakeEngine.llamaCpp();
+        server.setDispatcher(engine);
+        harness = new Harness(dir).cells(Harness.cell("a:llamacpp:m", "http://127.0.0.1:" + server.getPort()));
+        Files.writeString(harness.ledgerDir, "not a directory");
+
+        int exit = harness.run("-f", "0");
+
+        assertEquals(ExitCode.USAGE.code(), exit, harness.err());
+        assertEquals("inferbench: --ledger-dir " + harness.ledgerDir + " is a file, not a directory\n", harness.err());
+        assertEquals(List.of(), engine.requestLines(), "not even the health check");
+    }
+
+    @Test
+    void aLedgerDirectoryUnderAReadOnlyDirectoryExits2() throws Exception {
+        Assumptions.assumeFalse("root".equals(System.getProperty("user.name")), "root writes anywhere");
+        Path readOnly = Files.createDirectory(dir.resolve("read-only"));
+        Files.setPosixFilePermissions(readOnly, PosixFilePermissions.fromString("r-xr-xr-x"));
+        harness = harnessWithNothingReachable();
+
+        int exit = harness.run("--ledger-dir", readOnly.resolve("runs").toString());
+
+        assertEquals(ExitCode.USAGE.code(), exit, harness.err());
+        assertTrue(harness.err().contains("cannot be created, because " + readOnly + " is not writable"), harness.err());
     }
 }

@@ -39,7 +39,8 @@ class MatrixRunTest {
 
     @Test
     void batchIsOneColdCallThenNWarmCallsEachInTheLedgerAsItHappened() throws Exception {
-        server.setDispatcher(FakeEngine.llamaCpp());
+        FakeEngine engine = FakeEngine.llamaCpp();
+        server.setDispatcher(engine);
         Harness harness = new Harness(dir).cells(Harness.cell("t:llamacpp:tiny", url()));
         Path results = dir.resolve("results.json");
 
@@ -50,6 +51,15 @@ class MatrixRunTest {
         Ledger ledger = harness.ledger();
         assertEquals(List.of("cold/0", "warm/0", "warm/1"), phases(ledger.calls()));
         assertEquals(ColdKind.PROCESS_WARM, ledger.calls().get(0).coldKind());
+        assertEquals("prompt_cache_off: sent with cache_prompt false", ledger.calls().get(0).coldNote());
+        assertNull(ledger.calls().get(1).coldNote());
+        List<JsonNode> bodies = new ArrayList<>();
+        for (RecordedRequest chat : engine.requests().stream()
+                .filter(r -> r.getUrl().encodedPath().equals("/v1/chat/completions")).toList()) {
+            bodies.add(Json.mapper().readTree(chat.getBody().utf8()));
+        }
+        assertEquals(List.of(false), bodies.subList(0, 1).stream().map(b -> b.get("cache_prompt").asBoolean()).toList());
+        assertTrue(bodies.subList(1, 3).stream().noneMatch(b -> b.has("cache_prompt")), "warm calls keep the cache");
         assertTrue(ledger.calls().stream().noneMatch(CallRecord::failed), ledger.calls().toString());
         assertNotNull(ledger.meta().finishedAtUtc());
         assertEquals(2, ledger.meta().warmCalls());
@@ -171,12 +181,16 @@ class MatrixRunTest {
         FakeEngine engine = FakeEngine.llamaCpp();
         server.setDispatcher(engine);
         Harness harness = new Harness(dir).cells(Harness.cell("r:llamacpp:m", url()));
-        harness.host = ((FakeHost) harness.host).withVariables(Map.of("WEEYUGA_INFERENCE_ROUTE", "gateway"));
+        harness.host = ((FakeHost) harness.host).withVariables(Map.of(
+                "WEEYUGA_INFERENCE_ROUTE", "https://bench:s3cret@gateway.example/v1?api_key=sk-1",
+                "WEEYUGA_QWEN35_LLAMACPP_URL", "http://bench:s3cret@127.0.0.1:11436/?token=t0k"));
 
         int exit = harness.run("-f", "0", "MatrixBenchmark", "-p", "prompt=P-EASY", "-i", "1");
 
         assertEquals(0, exit, harness.err() + harness.out());
         assertEquals("B", harness.ledger().meta().mode());
+        assertEquals("https://gateway.example/v1?api_key=<redacted>", harness.ledger().meta().envRoute());
+        assertEquals("http://127.0.0.1:11436/?token=<redacted>", harness.ledger().meta().envLlamacppUrl());
         List<RecordedRequest> chats = engine.requests().stream()
                 .filter(r -> r.getUrl().encodedPath().equals("/v1/chat/completions")).toList();
         assertEquals(List.of("cold 0", "warm 0"), chats.stream()

@@ -1,9 +1,11 @@
 package org.inferbench.bench.main;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -14,6 +16,7 @@ import org.inferbench.bench.state.Sleeper;
 import org.inferbench.ledger.LedgerReader;
 import org.inferbench.ledger.LedgerWriter;
 import org.inferbench.record.CallRecord;
+import org.inferbench.record.LedgerLine;
 import org.inferbench.record.MetaRecord;
 import org.inferbench.record.Phase;
 import org.inferbench.testing.FakeTicker;
@@ -64,9 +67,53 @@ class RunRecorderTest {
         }
     }
 
+    /**
+     * Issue 9, disk full: the first failed write stops the run. Nothing more is appended (a line after a
+     * cut one would glue onto it), the fork making calls is ended, no new batch starts, and the console
+     * says so with the count kept.
+     */
+    @Test
+    void aLedgerThatCannotBeWrittenStopsTheRunItsForkAndEveryLaterWrite() {
+        List<String> appended = new ArrayList<>();
+        int[] forksEnded = {0};
+        LedgerSink fullDisk = new LedgerSink() {
+            @Override
+            public void append(LedgerLine line) throws IOException {
+                if (appended.size() == 1) {
+                    throw new IOException("No space left on device");
+                }
+                appended.add(((CallRecord) line).phase().wireName());
+            }
+
+            @Override
+            public Path file() {
+                return Path.of("runs/run-1.jsonl");
+            }
+        };
+        RunRecorder recorder = new RunRecorder(fullDisk, new Progress(3, 2, ticker),
+                new PrintStream(console, true, StandardCharsets.UTF_8), ticker, sleeper, stop, () -> forksEnded[0]++);
+
+        recorder.callFinished(call("a:llamacpp:m", Phase.COLD, 0));
+        recorder.callFinished(call("a:llamacpp:m", Phase.WARM, 0));
+        recorder.callFinished(call("a:llamacpp:m", Phase.WARM, 1));
+
+        assertEquals(List.of("cold"), appended, "nothing is written after the failure");
+        assertEquals(1, recorder.calls().size());
+        assertEquals(1, forksEnded[0]);
+        assertTrue(stop.stopped());
+        RunStop.Stopped refused = assertThrows(RunStop.Stopped.class, () -> recorder.batchStarting("b:llamacpp:m"));
+        assertEquals("cannot append to the ledger runs/run-1.jsonl: No space left on device", refused.getMessage());
+        String out = console.toString(StandardCharsets.UTF_8);
+        assertTrue(out.contains("error: cannot append to the ledger runs/run-1.jsonl: No space left on device;"
+                + " stopping: no more calls are made (1 calls kept)"), out);
+        assertEquals(1, out.lines().filter(l -> l.startsWith("error:")).count(), out);
+    }
+
+    private final RunStop stop = new RunStop();
+
     private RunRecorder recorder(LedgerWriter ledger, int plannedCalls) {
-        return new RunRecorder(ledger, new Progress(plannedCalls, 1, ticker),
-                new PrintStream(console, true, StandardCharsets.UTF_8), ticker, sleeper);
+        return new RunRecorder(LedgerSink.of(ledger), new Progress(plannedCalls, 1, ticker),
+                new PrintStream(console, true, StandardCharsets.UTF_8), ticker, sleeper, stop, () -> { });
     }
 
     private static CallRecord call(String cell, Phase phase, int runIdx) {

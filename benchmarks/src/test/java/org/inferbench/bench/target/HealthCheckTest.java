@@ -97,4 +97,22 @@ class HealthCheckTest {
         assertEquals("not a URL: http://127.0.0.1:0", facts.healthReason());
         assertEquals("http://127.0.0.1:0", facts.endpoint());
     }
+
+    /** Issue 9: a cell that names its credential's variable is never called without it. */
+    @Test
+    void aCellWhoseApiKeyVariableIsUnsetIsSkippedForThatReasonWithoutARequest() {
+        FakeEngine engine = FakeEngine.llamaCpp();
+        server.setDispatcher(engine);
+        Cell cell = new Cell(CellId.parse("n:openai:m"), Optional.of("http://127.0.0.1:" + server.getPort()),
+                Optional.empty(), true, true, Optional.empty(), Optional.of("OPENAI_API_KEY"), 1);
+
+        CellFacts unset = health.probe(List.of(cell)).get(0);
+        CellFacts empty = new HealthCheck(new OkHttpClient(), Environment.of(Map.of("OPENAI_API_KEY", "")))
+                .probe(List.of(cell)).get(0);
+
+        assertFalse(unset.reachable());
+        assertEquals("api_key_env OPENAI_API_KEY is not set", unset.healthReason());
+        assertEquals("api_key_env OPENAI_API_KEY is empty", empty.healthReason());
+        assertEquals(List.of(), engine.requestLines());
+    }
 }

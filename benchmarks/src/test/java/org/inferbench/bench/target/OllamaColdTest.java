@@ -9,7 +9,12 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import mockwebserver3.Dispatcher;
+import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
+import mockwebserver3.RecordedRequest;
+import okhttp3.Call;
 import mockwebserver3.junit5.StartStop;
 import okhttp3.OkHttpClient;
 import org.inferbench.bench.FakeEngine;
@@ -75,6 +80,58 @@ class OllamaColdTest {
 
         assertTrue(note.orElseThrow().startsWith("unload failed (POST /api/generate: "), note.toString());
         assertEquals(List.of(), sleeps);
+    }
+
+    /**
+     * Issue 9: the give-up holds against a server that never answers /api/ps. Each poll is bounded (here
+     * by a short poll bound, so the test does not wait), so the wait ends with the documented note
+     * instead of lasting the client's read timeout per poll.
+     */
+    @Test
+    void aServerThatNeverAnswersApiPsEndsTheWaitWithANoteNotAHang() throws Exception {
+        FakeEngine engine = FakeEngine.ollama("qwen3.5:0.8b", 0);
+        server.setDispatcher(new Dispatcher() {
+            @Override
+            public MockResponse dispatch(RecordedRequest request) throws InterruptedException {
+                if (request.getUrl().encodedPath().equals("/api/ps")) {
+                    return new MockResponse.Builder().headersDelay(10, TimeUnit.MINUTES).body("{}").build();
+                }
+                return engine.dispatch(request);
+            }
+        });
+        String endpoint = "http://127.0.0.1:" + server.getPort();
+
+        Optional<String> note = new OllamaTarget(Duration.ofMillis(200)).prepareCold(cell, endpoint, http, sleeper, ticker);
+
+        assertEquals(Optional.of("could not check the unload (GET /api/ps: InterruptedIOException: timeout): the cold"
+                + " call may be warm"), note);
+    }
+
+    /** Every poll, and the unload, carries a whole-request timeout no longer than what is left of the give-up. */
+    @Test
+    void eachRequestIsBoundedByWhatIsLeftOfTheGiveUp() throws Exception {
+        server.setDispatcher(FakeEngine.ollama("qwen3.5:0.8b", Integer.MAX_VALUE));
+        ticker.autoAdvance(Duration.ofSeconds(7));
+        List<Call> calls = new ArrayList<>();
+        OkHttpClient client = new OkHttpClient();
+        Call.Factory recording = request -> {
+            Call call = client.newCall(request);
+            calls.add(call);
+            return call;
+        };
+        String endpoint = "http://127.0.0.1:" + server.getPort();
+
+        Optional<String> note = EngineTarget.of(cell.engine()).prepareCold(cell, endpoint,
+                new EngineHttp(recording, Optional.empty()), sleeper, ticker);
+
+        assertTrue(note.orElseThrow().contains("still listed by /api/ps 30 s after the unload"), note.toString());
+        assertEquals(Defaults.COLD_UNLOAD_GIVE_UP.toNanos(), calls.get(0).timeout().timeoutNanos(), "the unload");
+        List<Long> polls = calls.subList(1, calls.size()).stream().map(c -> c.timeout().timeoutNanos()).toList();
+        assertEquals(OllamaTarget.POLL_TIMEOUT.toNanos(), polls.get(0));
+        // Each reading adds 7 s and each pause 0.25 s: after the 4th poll 28.75 s have passed; of the 1.25 s
+        // left, the pause takes 0.25 s, and the last poll gets the remaining second.
+        assertEquals(Duration.ofSeconds(1).toNanos(), polls.get(polls.size() - 1), polls.toString());
+        assertTrue(polls.stream().allMatch(t -> t > 0 && t <= OllamaTarget.POLL_TIMEOUT.toNanos()), polls.toString());
     }
 
     private Optional<String> prepareCold() throws InterruptedException, IOException {

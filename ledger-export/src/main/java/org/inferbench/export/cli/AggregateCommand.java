@@ -23,7 +23,11 @@ import picocli.CommandLine.Spec;
                 + "tables and an across-prompts summary, marked 'unreliable: <reason>' at the top when the run "
                 + "broke the reproducibility checklist.",
                 "Reads a ledger (JSON lines, the meta record first) or JMH results JSON (-rf json), told apart "
-                        + "by content. A cut-off last line is a warning on stderr; the rest is aggregated."},
+                        + "by content. A cut-off last line is a warning on stderr; the rest is aggregated.",
+                "A file holding two runs (a second meta record: ledgers glued together) is refused, naming both "
+                        + "runs and the line where the second starts. A UTF-8 byte order mark is passed over. A FIFO, "
+                        + "a device or a directory is refused, and so is a ledger line over 16 MiB or JMH results over "
+                        + "64 MiB."},
         exitCodeListHeading = ExitCodes.HEADING,
         exitCodeList = {ExitCodes.OK_HELP, ExitCodes.SOFTWARE_HELP, ExitCodes.USAGE_HELP})
 final class AggregateCommand implements Callable<Integer> {

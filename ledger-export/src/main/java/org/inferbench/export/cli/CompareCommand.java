@@ -2,6 +2,7 @@ package org.inferbench.export.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.inferbench.export.aggregate.RunSummary;
 import org.inferbench.export.compare.Comparison;
@@ -25,7 +26,8 @@ import picocli.CommandLine.Spec;
                 "Each run is a ledger or JMH results JSON, told apart by content. Batches measured in one run "
                         + "only are listed, not dropped."},
         exitCodeListHeading = ExitCodes.HEADING,
-        exitCodeList = {ExitCodes.OK_HELP, ExitCodes.SOFTWARE_HELP, ExitCodes.USAGE_HELP, ExitCodes.REGRESSION_HELP})
+        exitCodeList = {ExitCodes.OK_HELP, ExitCodes.SOFTWARE_HELP, ExitCodes.USAGE_HELP, ExitCodes.REGRESSION_HELP,
+                ExitCodes.NOTHING_COMPARED_HELP})
 final class CompareCommand implements Callable<Integer> {
 
     @ParentCommand
@@ -47,7 +49,9 @@ final class CompareCommand implements Callable<Integer> {
 
     @Option(names = "--fail-on-regression",
             description = "Exit " + ExitCodes.REGRESSION + " when a regression or a red flag is found. Without "
-                    + "it the exit code is 0 whatever the verdicts: a regression blocks nothing by itself.")
+                    + "it the exit code is 0 whatever the verdicts: a regression blocks nothing by itself. Exit "
+                    + ExitCodes.NOTHING_COMPARED + " when no cell and prompt has warm calls in both runs: then nothing "
+                    + "was judged, which is no pass.")
     private boolean failOnRegression;
 
     @Override
@@ -63,6 +67,24 @@ final class CompareCommand implements Callable<Integer> {
         RunSummary currentRun = after.aggregate(app.stdin(), err);
         Comparison comparison = RunComparator.compare(baselineRun, currentRun);
         output.write(ComparisonMarkdown.render(comparison, before.name(), after.name()), spec.commandLine());
+        if (comparison.comparable().isEmpty()) {
+            String reason = nothingCompared(comparison, before.name(), after.name());
+            if (failOnRegression) {
+                err.println(spec.qualifiedName() + ": " + reason + "; --fail-on-regression has nothing to judge");
+                err.flush();
+                return ExitCodes.NOTHING_COMPARED;
+            }
+            err.println("warning: " + reason);
+            err.flush();
+        }
         return failOnRegression && comparison.flagged() ? ExitCodes.REGRESSION : ExitCodes.OK;
+    }
+
+    /** Why no batch could be judged, with the counts that say where to look. */
+    private static String nothingCompared(Comparison comparison, String baselineName, String currentName) {
+        return String.format(Locale.ROOT, "nothing to compare: no cell and prompt has warm calls in both %s and %s "
+                        + "(%d measured in both without warm calls on one side, %d only in the baseline, %d only in "
+                        + "the current run)", baselineName, currentName,
+                comparison.batches().size(), comparison.onlyInBaseline().size(), comparison.onlyInCurrent().size());
     }
 }

@@ -15,6 +15,11 @@ public final class ExitCodes {
     public static final int USAGE = CommandLine.ExitCode.USAGE;
     /** {@code compare --fail-on-regression} found a regression or a red flag (SPEC section 7). */
     public static final int REGRESSION = 3;
+    /**
+     * {@code compare --fail-on-regression} had nothing to judge: no cell and prompt has warm calls in both
+     * runs, so no regression found is no pass.
+     */
+    public static final int NOTHING_COMPARED = 5;
     /** The leak gate found something ({@code scrub}, {@code package}, {@code catalogue}): each finding is printed. */
     public static final int LEAKS = 4;
 
@@ -24,6 +29,8 @@ public final class ExitCodes {
     static final String USAGE_HELP =
             "2:bad usage or unusable input: a bad flag; a missing, unreadable or malformed file";
     static final String REGRESSION_HELP = "3:compare --fail-on-regression: a regression or a red flag was found";
+    static final String NOTHING_COMPARED_HELP = "5:compare --fail-on-regression: nothing to compare (no cell and "
+            + "prompt with warm calls in both runs); the reason is printed";
     static final String LEAKS_HELP = "4:leaks found, each printed as path:line: what; nothing was published";
 
     private ExitCodes() {

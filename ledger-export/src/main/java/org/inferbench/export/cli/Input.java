@@ -4,12 +4,13 @@ import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import org.inferbench.export.aggregate.RunAggregator;
 import org.inferbench.export.aggregate.RunSource;
 import org.inferbench.export.aggregate.RunSummary;
+import org.inferbench.export.read.InputFiles;
 import org.inferbench.export.read.RunReader;
+import org.inferbench.export.read.SecondRunException;
 
 /**
  * A positional input argument: a file, or standard input for {@code -} or no argument.
@@ -26,7 +27,7 @@ record Input(Path file, String name) {
                 : new Input(Path.of(argument), argument);
     }
 
-    /** Opens the file, or wraps {@code stdin} so that closing the result leaves standard input open. */
+    /** Opens the file (refusing a directory, a FIFO or a device), or wraps {@code stdin} so that closing the result leaves standard input open. */
     InputStream open(InputStream stdin) throws IOException {
         if (file == null) {
             return new FilterInputStream(stdin) {
@@ -35,7 +36,7 @@ record Input(Path file, String name) {
                 }
             };
         }
-        return Files.newInputStream(file);
+        return InputFiles.open(file);
     }
 
     /**
@@ -48,6 +49,8 @@ record Input(Path file, String name) {
         RunSource source;
         try (InputStream stream = open(stdin)) {
             source = RunReader.read(stream, name, aggregator);
+        } catch (SecondRunException refused) {
+            throw file == null ? refused : refused.naming(RunReader.secondRunId(file, refused.line()));
         }
         RunSummary summary = aggregator.summary(source);
         summary.warnings().forEach(warning -> err.println("warning: " + warning));

@@ -11,8 +11,8 @@ import org.inferbench.export.publish.BaselineReport;
 import org.inferbench.export.publish.LeakFoundException;
 import org.inferbench.export.publish.PackageResult;
 import org.inferbench.export.publish.RunPackager;
+import org.inferbench.export.read.RunReader;
 import org.inferbench.ledger.Ledger;
-import org.inferbench.ledger.LedgerReader;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -53,7 +53,7 @@ final class PackageCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        Ledger run = LedgerReader.read(ledger);
+        Ledger run = RunReader.readLedger(ledger);
         PrintWriter err = spec.commandLine().getErr();
         run.warnings().forEach(warning -> err.println("warning: " + warning));
         Optional<Path> logFile = logFile();

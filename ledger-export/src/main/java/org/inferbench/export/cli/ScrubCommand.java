@@ -19,8 +19,12 @@ import picocli.CommandLine.Spec;
         description = {"Checks files and folders for what must not be published: IPv4 and IPv6 addresses "
                 + "(loopback too), user@host and email addresses, home directory paths, Authorization values, "
                 + "bearer tokens, API keys and the values of *_KEY, *_TOKEN, *_SECRET and *_PASSWORD variables.",
-                "Prints each finding as path:line: what, the matched text masked. 'package' and 'catalogue' "
-                        + "run the same check on everything they write."},
+                "Prints each finding as path:line: what, the matched text masked; a leak in a file or folder "
+                        + "name as path: in the name: what. 'package' and 'catalogue' run the same check on "
+                        + "everything they write.",
+                "Files are read as a stream, a long line in overlapping windows, so any size is checked in "
+                        + "bounded memory. A FIFO or a device named on the command line is refused; inside a "
+                        + "folder only its name is checked."},
         exitCodeListHeading = ExitCodes.HEADING,
         exitCodeList = {ExitCodes.OK_HELP, ExitCodes.SOFTWARE_HELP, ExitCodes.USAGE_HELP, ExitCodes.LEAKS_HELP})
 final class ScrubCommand implements Callable<Integer> {

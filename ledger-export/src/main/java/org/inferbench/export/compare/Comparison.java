@@ -25,6 +25,14 @@ public record Comparison(RunSummary baseline, RunSummary current, List<BatchComp
         return batches.stream().anyMatch(BatchComparison::flagged);
     }
 
+    /**
+     * The batches with warm calls in both runs: what a verdict can rest on. None, and no verdict says
+     * anything, so "nothing flagged" is no pass (the runs share no cell and prompt, or one run has no warm call).
+     */
+    public List<BatchComparison> comparable() {
+        return batches.stream().filter(b -> b.baselineCalls() > 0 && b.currentCalls() > 0).toList();
+    }
+
     /** How many metric verdicts, over every batch, are {@code verdict}. */
     public long count(Verdict verdict) {
         return batches.stream().flatMap(b -> b.metrics().stream()).filter(m -> m.verdict() == verdict).count();

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
+import org.inferbench.export.read.InputLimits;
 import org.inferbench.record.Json;
 
 /**
@@ -26,6 +28,9 @@ record ArchivedRun(Path folder, RunMetadata metadata, CatalogueStatus status) {
         if (!Files.isRegularFile(file)) {
             throw new Malformed(folder + ": no " + ArchiveLayout.METADATA);
         }
+        if (Files.size(file) > InputLimits.METADATA_BYTES) {
+            throw new Malformed(file + ": larger than " + InputLimits.METADATA_BYTES + " bytes; not a metadata.json");
+        }
         RunMetadata metadata;
         try {
             metadata = Json.mapper().readValue(Files.readAllBytes(file), RunMetadata.class);
@@ -41,6 +46,10 @@ record ArchivedRun(Path folder, RunMetadata metadata, CatalogueStatus status) {
         }
         if (metadata.startedAtUtc() == null) {
             throw new Malformed(file + ": no started_at_utc");
+        }
+        Optional<String> impossible = MetadataCheck.problem(metadata);
+        if (impossible.isPresent()) {
+            throw new Malformed(file + ": " + impossible.get());
         }
         CatalogueStatus status = Files.isRegularFile(folder.resolve(ArchiveLayout.LEDGER))
                 ? CatalogueStatus.COMPLETE : CatalogueStatus.META_ONLY;

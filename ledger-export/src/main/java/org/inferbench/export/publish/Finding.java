@@ -7,9 +7,12 @@ import java.util.Comparator;
  * annotators turn into a link.
  *
  * @param path as shown to the user: as given on the command line, or where the file is published
- * @param line 1-based
+ * @param line 1-based, or {@value #NAME} for a leak in the file's (or folder's) name
  */
 public record Finding(String path, int line, Leak leak) implements Comparable<Finding> {
+
+    /** The "line" of a leak in a name rather than in the content. */
+    public static final int NAME = 0;
 
     private static final Comparator<Finding> ORDER = Comparator.comparing(Finding::path)
             .thenComparingInt(Finding::line)
@@ -22,6 +25,6 @@ public record Finding(String path, int line, Leak leak) implements Comparable<Fi
 
     @Override
     public String toString() {
-        return path + ":" + line + ": " + leak.describe();
+        return line == NAME ? path + ": in the name: " + leak.describe() : path + ":" + line + ": " + leak.describe();
     }
 }

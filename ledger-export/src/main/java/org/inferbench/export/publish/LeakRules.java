@@ -1,5 +1,7 @@
 package org.inferbench.export.publish;
 
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -25,7 +27,8 @@ import java.util.regex.Pattern;
  *       {@code <placeholder>} reveal nothing.</li>
  *   <li>An {@code Authorization} value is a leak unless it is a placeholder: {@code Bearer
  *       <redacted>} is how the harness records a server's message quoting the key it refused, and
- *       {@code Bearer $TOKEN} names a variable.</li>
+ *       {@code Bearer $TOKEN} names a variable. A bare {@code Basic <base64>} is one when the base64
+ *       decodes to {@code user:password}.</li>
  * </ul>
  */
 final class LeakRules {
@@ -66,6 +69,15 @@ final class LeakRules {
     static final LeakRule BEARER_TOKEN = LeakRule.of(LeakKind.AUTHORIZATION, List.of("bearer"),
             "(?i)\\bbearer\\s+((?=[A-Za-z0-9._~+/=-]*\\d)[A-Za-z0-9._~+/=-]{12,})", 1, text -> true);
 
+    /**
+     * "Basic" followed by base64 that decodes to {@code user:password}, without an {@code Authorization}
+     * in front: a server's error echoing the header it refused, or a curl line cut short. Decoding is the
+     * test that keeps prose out ("Basic usage", "Basic authentication is off"): a word is seldom whole
+     * base64, and never one that decodes to text with a colon.
+     */
+    static final LeakRule BASIC_CREDENTIAL = LeakRule.of(LeakKind.AUTHORIZATION, List.of("basic"),
+            "(?i)\\bbasic\\s+([A-Za-z0-9+/]{4,}={0,2})(?![A-Za-z0-9+/=])", 1, LeakRules::isBasicCredential);
+
     static final List<LeakRule> API_KEYS = List.of(
             // OpenAI and the many servers that copied its key shape (sk-proj-..., sk-ant-...).
             LeakRule.of(LeakKind.API_KEY, List.of("sk-"), "(?<![\\w-])sk-[A-Za-z0-9_-]{16,}"),
@@ -91,7 +103,7 @@ final class LeakRules {
 
     /** Every built-in rule, in the order their kinds are declared. */
     static final List<LeakRule> BUILT_IN = List.of(IPV4, IPV6, USER_AT_HOST, HOME_PATH, AUTHORIZATION_HEADER,
-            BEARER_TOKEN, API_KEYS.get(0), API_KEYS.get(1), API_KEYS.get(2), API_KEYS.get(3), API_KEYS.get(4),
+            BEARER_TOKEN, BASIC_CREDENTIAL, API_KEYS.get(0), API_KEYS.get(1), API_KEYS.get(2), API_KEYS.get(3), API_KEYS.get(4),
             SECRET_VARIABLE);
 
     private static final Pattern DIGEST_OR_HEX = Pattern.compile("(?i)sha\\d+|[0-9a-f]+");
@@ -99,6 +111,21 @@ final class LeakRules {
     private static boolean namesAHost(String match) {
         String host = match.substring(match.indexOf('@') + 1).split("\\.", 2)[0];
         return !DIGEST_OR_HEX.matcher(host).matches();
+    }
+
+    /** Base64 of printable text holding a colon: what RFC 7617 makes of {@code user:password}. */
+    private static boolean isBasicCredential(String value) {
+        if (value.length() % 4 != 0) {
+            return false;
+        }
+        byte[] decoded;
+        try {
+            decoded = Base64.getDecoder().decode(value);
+        } catch (IllegalArgumentException notBase64) {
+            return false;
+        }
+        String text = new String(decoded, StandardCharsets.UTF_8);
+        return text.indexOf(':') > 0 && text.codePoints().noneMatch(c -> Character.isISOControl(c) || c == 0xFFFD);
     }
 
     private static boolean isPlaceholder(String value) {

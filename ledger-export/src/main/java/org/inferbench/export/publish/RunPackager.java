@@ -6,6 +6,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import org.inferbench.export.read.InputFiles;
+import org.inferbench.export.read.InputLimits;
 import org.inferbench.ledger.Ledger;
 import org.inferbench.ledger.LedgerWriter;
 import org.inferbench.record.LedgerLine;
@@ -71,6 +73,7 @@ public final class RunPackager {
     }
 
     private static String readText(Path file) throws IOException {
+        InputFiles.requireRegularFile(file, InputLimits.PACKAGED_LOG_BYTES, "a run log");
         try {
             return Files.readString(file);
         } catch (CharacterCodingException e) {

@@ -3,7 +3,7 @@ package org.inferbench.export.read;
 import java.io.IOException;
 
 /** An input that is neither a ledger nor usable JMH results; the message names the source and says what is wrong. */
-public final class InputFormatException extends IOException {
+public class InputFormatException extends IOException {
 
     private static final long serialVersionUID = 1L;
 

@@ -171,6 +171,55 @@ class AggregateCommandTest {
         assertTrue(out.toString().contains("unreliable: the run did not finish (finished_at_utc is null)"), out.toString());
     }
 
+    /** Two ledgers glued together (cat a.jsonl b.jsonl): the second run's calls must not join the first's batches. */
+    @Test
+    void aFileHoldingTwoRunsIsRefusedNamingBothAndWhereTheSecondStarts() throws Exception {
+        String second = LEDGER.replace("5f1c2e9a-7b3d-4c1e-9a2f-000000000001", "5f1c2e9a-7b3d-4c1e-9a2f-000000000009");
+        Path glued = write("glued.jsonl", LEDGER + second);
+
+        assertEquals(2, run("", "aggregate", glued.toString()));
+
+        assertEquals("ledger-export aggregate: " + glued + ":28: a second run starts here (run "
+                + "5f1c2e9a-7b3d-4c1e-9a2f-000000000009, after run 5f1c2e9a-7b3d-4c1e-9a2f-000000000001 from line 1); "
+                + "one file is one run, two are never merged: split the file before line 28 and give each part on its "
+                + "own\n", err.toString());
+        assertEquals("", out.toString());
+    }
+
+    @Test
+    void twoRunsOnStandardInputAreRefusedToo() {
+        assertEquals(2, run(LEDGER + LEDGER, "aggregate"));
+
+        assertEquals("ledger-export aggregate: <stdin>:28: a second run starts here (a second meta record, after run "
+                + "5f1c2e9a-7b3d-4c1e-9a2f-000000000001 from line 1); one file is one run, two are never merged: split "
+                + "the file before line 28 and give each part on its own\n", err.toString());
+    }
+
+    /** Windows editors save UTF-8 with a byte order mark; it is not content. */
+    @Test
+    void aByteOrderMarkBeforeALedgerOrJmhResultsIsPassedOver() throws Exception {
+        Path ledger = write("bom.jsonl", "\uFEFF" + LEDGER);
+        Path results = write("bom.json", "\uFEFF" + new String(Fixtures.bytes(Fixtures.SMALL_RUN_JMH), StandardCharsets.UTF_8));
+
+        assertEquals(0, run("", "aggregate", ledger.toString()));
+        assertEquals(GOLDEN, out.toString());
+        assertEquals(0, run("", "aggregate", results.toString()));
+        assertEquals("", err.toString());
+    }
+
+    @Test
+    void everyErrorNamesThePath() throws Exception {
+        Path empty = write("empty.jsonl", "");
+        Path other = write("other.txt", "hello\n");
+        Path cut = write("cut.jsonl", LEDGER.replaceFirst("\"run_idx\":3,", ""));
+
+        for (Path bad : new Path[] {empty, other, cut}) {
+            err.getBuffer().setLength(0);
+            assertEquals(2, run("", "aggregate", bad.toString()));
+            assertTrue(err.toString().startsWith("ledger-export aggregate: " + bad + ":"), err.toString());
+        }
+    }
+
     private Path write(String name, String text) throws Exception {
         return Files.writeString(dir.resolve(name), text, StandardCharsets.UTF_8);
     }

@@ -43,6 +43,20 @@ class CatalogueCommandTest {
     }
 
     @Test
+    void aHandWrittenMetadataWithAnImpossibleDateIsLeftOutLikeAMalformedFolder() throws Exception {
+        Path archive = PublishFixtures.copy("clean-archive", dir.resolve("archive"));
+        Path metadata = Files.createDirectories(archive.resolve("runs/typo")).resolve("metadata.json");
+        Files.writeString(metadata, "{\"benchmark_run_id\":\"typo\",\"started_at_utc\":\"2026-13-45T00:00:00Z\"}");
+
+        CommandRun run = CommandRun.of("catalogue", archive.toString());
+
+        assertEquals(new CommandRun(ExitCodes.OK,
+                archive.resolve("catalogue.json") + ": unchanged, 2 runs (1 complete, 1 meta-only)\n",
+                "left out: " + metadata + ": started_at_utc '2026-13-45T00:00:00Z' is not an ISO-8601 UTC time like "
+                        + "2026-11-28T10:00:00Z\n"), run);
+    }
+
+    @Test
     void aLeakKeepsTheOldCatalogue() throws Exception {
         Path archive = PublishFixtures.copy("clean-archive", dir.resolve("archive"));
 

@@ -65,6 +65,34 @@ class CompareCommandTest {
                 out.toString());
     }
 
+    /** No cell and prompt in both runs: "no regression" would be a pass that judged nothing. */
+    @Test
+    void failOnRegressionWithNothingComparableExitsFiveWithTheReason() throws Exception {
+        Path noCalls = write("no-calls.jsonl", text(Fixtures.SMALL_RUN_CURRENT).lines().findFirst().orElseThrow() + "\n");
+
+        assertEquals(ExitCodes.NOTHING_COMPARED, run("", "compare", baseline, noCalls.toString(), "--fail-on-regression"));
+
+        assertEquals("ledger-export compare: nothing to compare: no cell and prompt has warm calls in both " + baseline
+                + " and " + noCalls + " (0 measured in both without warm calls on one side, 4 only in the baseline, 0 only "
+                + "in the current run); --fail-on-regression has nothing to judge\n", err.toString());
+        assertTrue(out.toString().startsWith("# Comparison against a baseline\n"), out.toString());
+    }
+
+    /** A batch measured in both runs, but cold only on one side, has no warm value to judge either. */
+    @Test
+    void coldOnlyOnOneSideIsNothingComparableAndWithoutTheFlagOnlyAWarning() throws Exception {
+        String coldOnly = text(Fixtures.SMALL_RUN).lines().filter(line -> !line.contains("\"phase\":\"warm\""))
+                .map(line -> line + "\n").reduce("", String::concat);
+        Path cold = write("cold-only.jsonl", coldOnly);
+
+        assertEquals(ExitCodes.NOTHING_COMPARED, run("", "compare", baseline, cold.toString(), "--fail-on-regression"));
+        assertTrue(err.toString().contains("nothing to compare"), err.toString());
+
+        err.getBuffer().setLength(0);
+        assertEquals(ExitCodes.OK, run("", "compare", baseline, cold.toString()));
+        assertTrue(err.toString().startsWith("warning: nothing to compare: "), err.toString());
+    }
+
     @Test
     void dashOWritesTheSameBytesOnEveryRun() throws Exception {
         Path first = dir.resolve("reports/first.md");
@@ -135,6 +163,7 @@ class CompareCommandTest {
         String help = out.toString();
         assertTrue(help.contains("  3   compare --fail-on-regression: a regression or a red flag was found"), help);
         assertTrue(help.contains("--fail-on-regression"), help);
+        assertTrue(help.contains("  5   compare --fail-on-regression: nothing to compare"), help);
     }
 
     /** The golden file names the runs by their fixture names; the command names them as given. */

@@ -108,6 +108,35 @@ class PackageCommandTest {
         assertFalse(Files.exists(archive()));
     }
 
+    /** Publishing a glued file would present two runs' calls as one run's. */
+    @Test
+    void aLedgerHoldingTwoRunsIsRefusedAndNothingIsPublished() throws Exception {
+        String one = Files.readString(PublishFixtures.sourceLedger());
+        String other = one.replace(PublishFixtures.RUN_ID, "3f2b8c1e-9d4a-4e7b-8f00-0000000000ff");
+        Path glued = Files.writeString(dir.resolve("glued.jsonl"), one + other);
+        int second = (int) one.lines().count() + 1;
+
+        CommandRun run = CommandRun.of("package", glued.toString(), "--out", archive().toString());
+
+        assertEquals(ExitCodes.USAGE, run.exitCode());
+        assertEquals("ledger-export package: " + glued + ":" + second + ": a second run starts here (run "
+                + "3f2b8c1e-9d4a-4e7b-8f00-0000000000ff, after run " + PublishFixtures.RUN_ID + " from line 1); one file "
+                + "is one run, two are never merged: split the file before line " + second + " and give each part on "
+                + "its own\n", run.err());
+        assertFalse(Files.exists(archive()));
+    }
+
+    @Test
+    void aLedgerSavedWithAByteOrderMarkIsPublishedWithoutIt() throws Exception {
+        Path ledger = Files.writeString(dir.resolve(PublishFixtures.RUN_ID + ".jsonl"),
+                "\uFEFF" + Files.readString(PublishFixtures.sourceLedger()));
+
+        CommandRun run = CommandRun.of("package", ledger.toString(), "--out", archive().toString());
+
+        assertEquals(ExitCodes.OK, run.exitCode(), run::err);
+        assertTrue(Files.readString(runFolder().resolve("run.jsonl")).startsWith("{\"type\":\"meta\""));
+    }
+
     @Test
     void theArchiveIsRequired() throws Exception {
         CommandRun run = CommandRun.of("package", ledger().toString());

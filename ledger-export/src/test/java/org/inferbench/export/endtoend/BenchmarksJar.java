@@ -19,7 +19,8 @@ import org.inferbench.testing.LlamaServer;
  * {@code benchmarks/target/benchmarks.jar} run as a user runs it: {@code java -jar}, its own process,
  * from a working directory that is not a git repository, with the files of one test.
  *
- * <p>Each instance has its own {@code java.io.tmpdir}, so the harness's lock (and JMH's) is the
+ * <p>Each instance has its own {@code java.io.tmpdir} (JMH's lock) and {@code INFERBENCH_LOCK_DIR} (the
+ * harness's lock, which otherwise is the host's {@code /tmp/inferbench.lock}), so both locks are the
  * test's own: other builds on the machine neither refuse it nor are refused by it, and a test can
  * look at the lock a killed run left. {@code --force-load}: build machines are shared, and the load
  * rule is unit-tested with a fake host.
@@ -76,7 +77,7 @@ final class BenchmarksJar {
         return this;
     }
 
-    /** The run's {@code java.io.tmpdir}: where the harness keeps its lock. */
+    /** The run's {@code java.io.tmpdir} and {@code INFERBENCH_LOCK_DIR}: where JMH and the harness keep their locks. */
     Path tmp() {
         return tmp;
     }
@@ -95,6 +96,8 @@ final class BenchmarksJar {
         Path stderr = dir.resolve("jar-" + n + ".err");
         ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile())
                 .redirectOutput(stdout.toFile()).redirectError(stderr.toFile());
+        // Each test's own lock: parallel builds on one machine must not refuse each other's runs.
+        builder.environment().put("INFERBENCH_LOCK_DIR", tmp.toString());
         builder.environment().putAll(environment);
         return new Started(builder.start(), stdout, stderr);
     }

@@ -9,6 +9,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.inferbench.record.Json;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -101,6 +103,45 @@ class CatalogueBuilderTest {
                 runs.resolve("undated/metadata.json") + ": no started_at_utc",
                 runs.resolve("wrong-id/metadata.json") + ": benchmark_run_id 'other' is not the folder's name 'wrong-id'"),
                 result.rejected().stream().map(RejectedRun::toString).toList());
+        assertArrayEquals(expectedCatalogue(), Files.readAllBytes(result.file()), "the good runs are all indexed");
+    }
+
+    /** Hand-written metadata with values no run can have: each folder is left out, saying which value. */
+    @Test
+    void impossibleValuesInAHandWrittenMetadataLeaveTheFolderOut() throws Exception {
+        Path archive = cleanArchive();
+        Path runs = archive.resolve(ArchiveLayout.RUNS);
+        Map<String, String> folders = new TreeMap<>(Map.of(
+                "bad-date", "\"started_at_utc\":\"2026-13-45T10:00:00Z\"",
+                "date-only", "\"started_at_utc\":\"2026-04-29\"",
+                "prose-date", "\"started_at_utc\":\"last Tuesday\"",
+                "bad-finish", "\"started_at_utc\":\"2026-04-29T02:00:00Z\",\"finished_at_utc\":\"2026-02-30T00:00:00Z\"",
+                "ends-first", "\"started_at_utc\":\"2026-04-29T02:00:00Z\",\"finished_at_utc\":\"2026-04-28T02:00:00Z\"",
+                "negative-calls", "\"started_at_utc\":\"2026-04-29T02:00:00Z\",\"calls\":-3",
+                "negative-skips", "\"started_at_utc\":\"2026-04-29T02:00:00Z\",\"skips\":-1",
+                "more-errors", "\"started_at_utc\":\"2026-04-29T02:00:00Z\",\"calls\":2,\"errors\":5",
+                "bad-cell", "\"started_at_utc\":\"2026-04-29T02:00:00Z\",\"cells\":[\"just-a-name\"]"));
+        for (Map.Entry<String, String> folder : folders.entrySet()) {
+            Files.createDirectories(runs.resolve(folder.getKey()));
+            Files.writeString(runs.resolve(folder.getKey()).resolve(ArchiveLayout.METADATA),
+                    "{\"benchmark_run_id\":\"" + folder.getKey() + "\"," + folder.getValue() + "}");
+        }
+
+        CatalogueResult result = builder.build(archive);
+
+        String iso = "' is not an ISO-8601 UTC time like 2026-11-28T10:00:00Z";
+        assertEquals(List.of(
+                "bad-cell: cells: 'just-a-name' is not <node>:<engine>:<model>",
+                "bad-date: started_at_utc '2026-13-45T10:00:00Z" + iso,
+                "bad-finish: finished_at_utc '2026-02-30T00:00:00Z" + iso,
+                "date-only: started_at_utc '2026-04-29" + iso,
+                "ends-first: finished_at_utc '2026-04-28T02:00:00Z' is before started_at_utc '2026-04-29T02:00:00Z'",
+                "more-errors: errors 5 is more than calls 2 (errors count the calls that failed)",
+                "negative-calls: calls -3 is negative",
+                "negative-skips: skips -1 is negative",
+                "prose-date: started_at_utc 'last Tuesday" + iso),
+                result.rejected().stream().map(r -> r.folder() + r.problem().substring(
+                        runs.resolve(r.folder()).resolve(ArchiveLayout.METADATA).toString().length())).toList());
         assertArrayEquals(expectedCatalogue(), Files.readAllBytes(result.file()), "the good runs are all indexed");
     }
 

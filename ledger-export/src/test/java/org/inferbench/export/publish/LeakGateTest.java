@@ -51,4 +51,54 @@ class LeakGateTest {
                 dir.resolve("b.txt") + ":2: IPv4 address '203***'",
                 dir.resolve("b.txt") + ":2: IPv4 address '203***'"), found);
     }
+
+    /** A run folder or a file named after an address publishes the address as surely as its content would. */
+    @Test
+    void aLeakInAFileOrFolderNameIsAFindingOnTheName(@TempDir Path dir) throws Exception {
+        Files.createDirectories(dir.resolve("alice@pavilion"));
+        Files.writeString(dir.resolve("alice@pavilion/run.log"), "clean\n");
+        Files.writeString(dir.resolve("203.0.113.5.log"), "clean\n");
+        Files.writeString(dir.resolve("from-2001:db8::5"), "clean\n");
+        Files.writeString(dir.resolve("lib-0.7.0.jar"), "clean\n");
+
+        List<String> found = new LeakGate(LeakScanner.builtIn()).check(List.of(dir))
+                .stream().map(Finding::toString).toList();
+
+        assertEquals(List.of(
+                dir.resolve("203.0.113.5.log") + ": in the name: IPv4 address '203***'",
+                dir.resolve("alice@pavilion") + ": in the name: user@host 'alic***'",
+                dir.resolve("from-2001:db8::5") + ": in the name: IPv6 address '200***'"), found);
+    }
+
+    @Test
+    void aFileGivenByItselfHasItsNameCheckedButNotItsFolders(@TempDir Path dir) throws Exception {
+        Path folder = Files.createDirectories(dir.resolve("198.51.100.7"));
+        Path file = Files.writeString(folder.resolve("ssh-alice@mac.txt"), "clean\n");
+
+        List<String> found = new LeakGate(LeakScanner.builtIn()).check(List.of(file))
+                .stream().map(Finding::toString).toList();
+
+        assertEquals(List.of(file + ": in the name: user@host 'ssh-***'"), found);
+    }
+
+    /** A line longer than a window is checked in overlapping windows: a leak across a window's end is found, once. */
+    @Test
+    void aLeakAcrossTheWindowsOfAnEnormousLineIsFoundOnce() {
+        String line = " ".repeat(TextWindows.WINDOW - 5) + "203.0.113.5" + " ".repeat(TextWindows.WINDOW)
+                + "alice@pavilion" + " ".repeat(10);
+
+        List<String> found = new LeakGate(LeakScanner.builtIn()).checkText("ok\n" + line + "\n::1\n", "long.txt")
+                .stream().map(Finding::toString).toList();
+
+        assertEquals(List.of("long.txt:2: IPv4 address '203***'", "long.txt:2: user@host 'alic***'",
+                "long.txt:3: IPv6 address ':***'"), found);
+    }
+
+    @Test
+    void crLfAndLoneCrEndLinesAsStringLinesDoes() {
+        List<String> found = new LeakGate(LeakScanner.builtIn()).checkText("a\r\nb\rc\n::1", "mixed.txt")
+                .stream().map(Finding::toString).toList();
+
+        assertEquals(List.of("mixed.txt:4: IPv6 address ':***'"), found);
+    }
 }

@@ -50,6 +50,10 @@ class LeakScannerTest {
                 leak("Authorization: Bearer abcdEFGH1234", LeakKind.AUTHORIZATION, "abcdEFGH1234"),
                 leak("{\"authorization\":\"Basic dXNlcjpwYXNz\"}", LeakKind.AUTHORIZATION, "dXNlcjpwYXNz"),
                 leak("curl -H 'bearer eyJhbGciOiJIUzI1NiJ9.e30.abc'", LeakKind.AUTHORIZATION, "eyJhbGciOiJIUzI1NiJ9.e30.abc"),
+                // a bare Basic credential: a server echoing the header it refused, without "Authorization:"
+                leak("HTTP 401: bad credentials Basic dXNlcjpwYXNz", LeakKind.AUTHORIZATION, "dXNlcjpwYXNz"),
+                leak("{\"error\":\"refused basic YWxpY2U6aHVudGVyMg==\"}", LeakKind.AUTHORIZATION, "YWxpY2U6aHVudGVyMg=="),
+                leak("-H 'Basic YTpi'", LeakKind.AUTHORIZATION, "YTpi"),
                 leak("key sk-test0000000000000000abcd", LeakKind.API_KEY, "sk-test0000000000000000abcd"),
                 leak("key sk-proj-AbCdEfGh12345678_xyz", LeakKind.API_KEY, "sk-proj-AbCdEfGh12345678_xyz"),
                 leak("token ghp_0123456789abcdefghijABCDEFGHIJ012345", LeakKind.API_KEY, "ghp_0123456789abcdefghijABCDEFGHIJ012345"),
@@ -104,6 +108,10 @@ class LeakScannerTest {
                 "HTTP 401: Invalid credentials in request: Authorization: Bearer <redacted>",
                 "{\"error\":\"authorization: Basic <redacted>\"}",
                 "curl -H \"Authorization: Bearer $OPENAI_API_KEY\"",
+                // "Basic" in prose, or followed by what is not base64 of user:password
+                "Basic usage: run aggregate, then compare. Basic authentication is off.",
+                "the server wants Basic <redacted> or Basic $CREDENTIALS or Basic ***",
+                "Basic abcd and Basic information and Basic dXNlcg== (no colon: not a credential)",
                 // paths that are not a user's home
                 "~/models/m.gguf and /usr/home and /opt/models and https://example.org/home/index.html",
                 "/home/$USER/models and /home/<you>/models",

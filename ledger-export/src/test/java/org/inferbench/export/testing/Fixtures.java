@@ -26,6 +26,22 @@ public final class Fixtures {
     /** The comparison of {@link #SMALL_RUN_CURRENT} against {@link #SMALL_RUN}, checked by hand. */
     public static final String SMALL_RUN_COMPARISON = "small-run.compare.md";
 
+    /**
+     * A ledger as the team's first harness (Python, {@code harness_version} "1") wrote it, copied unchanged from
+     * the shared wire fixtures ({@code seed-v1-ledger.jsonl}): load average as {@code [1m, 5m, 15m]}, no
+     * {@code finished_at_utc} or {@code load_avg_end} (the run was not closed), the thirteen contract fields
+     * only, and a skipped cell as a call line with {@code "error":"skipped: <reason>"}.
+     */
+    public static final String SEED_V1 = "seed-v1-ledger.jsonl";
+    /** The baseline markdown of {@link #SEED_V1}, checked by hand. */
+    public static final String SEED_V1_MARKDOWN = "seed-v1-ledger.md";
+    /**
+     * {@link #SMALL_RUN} (today's shape) with {@code mac:ollama:qwen3.5:0.8b} renamed {@code mac:llamacpp:qwen3.5:0.8b},
+     * so that it shares a cell and prompt with {@link #SEED_V1}, compared against it; the runs named by
+     * {@code seed-v1-ledger.jsonl} and {@code small-run-on-mac-llamacpp.jsonl}.
+     */
+    public static final String SEED_V1_COMPARISON = "seed-v1.compare.md";
+
     private Fixtures() {
     }
 
