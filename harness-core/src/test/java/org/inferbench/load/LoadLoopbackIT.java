@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.Semaphore;
 import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
@@ -29,30 +29,43 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The open loop against a loopback server with a known delay (the first event 60 ms after each request), through
- * the real client: when the server keeps up, calls leave on schedule and the level achieves its rate; when the
+ * The loops against a loopback server with a known delay (the first event 60 ms after each request), through the
+ * real client. Open loop: when the server keeps up, calls leave on schedule and the level achieves its rate; when the
  * harness may keep only one call in flight (the server "held back"), calls leave late, and latency from the
- * schedule grows while latency from the send does not. Shapes and orders only: no absolute speed is asserted
- * beyond the issue's 5 % rate rule, which the schedule itself sets.
+ * schedule grows while latency from the send does not. Closed loop against a server with four slots (a fifth call
+ * waits for one): throughput rises from one worker to four, and past four the time to first token grows. Shapes and
+ * orders only: no absolute speed is asserted beyond the issue's 5 % rate rule, which the schedule itself sets.
  */
 class LoadLoopbackIT {
 
     private static final long FIRST_EVENT_DELAY_MS = 60;
 
+    private static final int SLOTS = 4;
+
     private final MockWebServer server = new MockWebServer();
+    /** The server's slots: a request that finds none free waits for one, as llama-server's queue does. */
+    private final Semaphore slots = new Semaphore(SLOTS);
+    /** How long a request holds its slot before its first event. */
+    private volatile long holdMs = FIRST_EVENT_DELAY_MS;
     private OkHttpClient http;
 
     @BeforeEach
     void start() throws Exception {
         server.setDispatcher(new Dispatcher() {
             @Override
-            public MockResponse dispatch(RecordedRequest request) {
+            public MockResponse dispatch(RecordedRequest request) throws InterruptedException {
+                slots.acquire();
+                // The slot is held for the first event's delay: the queue a fifth call meets is real time.
+                try {
+                    Thread.sleep(holdMs);
+                } finally {
+                    slots.release();
+                }
                 return SseResponses.events(
                                 "{\"choices\":[{\"delta\":{\"content\":\"hi\"},\"finish_reason\":null}]}",
                                 "{\"choices\":[{\"delta\":{},\"finish_reason\":\"stop\"}],"
                                         + "\"usage\":{\"prompt_tokens\":3,\"completion_tokens\":1}}",
                                 "[DONE]")
-                        .headersDelay(FIRST_EVENT_DELAY_MS, TimeUnit.MILLISECONDS)
                         .build();
             }
         });
@@ -102,6 +115,21 @@ class LoadLoopbackIT {
         assertTrue(fromSchedule > 3 * fromSend, "from the schedule " + fromSchedule + " ms, from the send "
                 + fromSend + " ms");
         assertTrue(level.line().rateShort(), "the level did not deliver 20 per second: " + level.line());
+    }
+
+    @Test
+    void closedLoopThroughputRisesUpToTheSlotsAndTtftGrowsPastThem() throws Exception {
+        holdMs = 150;
+        Level one = run(LevelPlan.closed(0, 1, 12, Duration.ofSeconds(30), Duration.ZERO));
+        Level four = run(LevelPlan.closed(1, SLOTS, 24, Duration.ofSeconds(30), Duration.ZERO));
+        Level eight = run(LevelPlan.closed(2, 2 * SLOTS, 24, Duration.ofSeconds(30), Duration.ZERO));
+
+        assertTrue(four.line().achievedRps() > 2 * one.line().achievedRps(), one.line() + "\n" + four.line());
+        // At eight, every other call waits for a slot: a whole hold (150 ms) on top of its own.
+        double ttftFour = Percentiles.type7(four.calls().stream().mapToDouble(c -> c.firstDeltaMs()).toArray(), 0.75);
+        double ttftEight = Percentiles.type7(eight.calls().stream().mapToDouble(c -> c.firstDeltaMs()).toArray(), 0.75);
+        assertTrue(ttftEight > ttftFour + holdMs / 2.0, "past the slots calls queue: ttft p75 " + ttftFour
+                + " ms at 4, " + ttftEight + " ms at 8");
     }
 
     private static double p95(double[] values) {

@@ -20,6 +20,7 @@ import org.inferbench.config.ConfigException;
 import org.inferbench.config.Defaults;
 import org.inferbench.config.Prompt;
 import org.inferbench.config.PromptsFile;
+import org.inferbench.load.LoadSpec;
 import org.inferbench.record.CellFacts;
 import org.inferbench.record.LoadAverage;
 import org.inferbench.record.MetaRecord;
@@ -85,6 +86,7 @@ public final class BenchmarkMain {
             return ExitCode.OK;
         }
         JmhOptionRule.check(cli);
+        Optional<LoadSpec> loadSpec = LoadOptions.from(options);
         if (!BenchmarkSelection.selects(cli, MatrixBenchmark.NAME)) {
             if (ResultsFile.requested(cli)) {
                 OutputPaths.checkResultsFile(Path.of(ResultsFile.path(cli)));
@@ -94,6 +96,9 @@ public final class BenchmarkMain {
         List<Cell> cells = CellsFile.load(options.cellsYaml(), host.environment()).all();
         List<Prompt> prompts = PromptsFile.load(options.promptsYaml()).all();
         MatrixPlan plan = MatrixSelection.select(cells, prompts, cli, options.jmhArgs(), options.has(HarnessFlag.SMOKE));
+        if (loadSpec.isPresent()) {
+            refuseLoadAboveOptIn(loadSpec.get(), plan);
+        }
         HealthCheck health = HealthCheck.withHealthTimeout(host.environment());
         if (options.has(HarnessFlag.PROBE)) {
             List<CellFacts> facts = health.probe(plan.cells());
@@ -127,7 +132,19 @@ public final class BenchmarkMain {
             }
             MetaRecord meta = RunMeta.start(UUID.randomUUID().toString(), git, dirty, host.hostname(), load,
                     host.environment(), plan, facts, Arrays.asList(args), Instant.now());
-            return new MatrixRun(options, cli, plan, facts, meta, host, interruptHook, out).run();
+            return new MatrixRun(options, cli, plan, facts, meta, host, interruptHook, out).withLoad(loadSpec).run();
+        }
+    }
+
+    /**
+     * A load run may not put more calls in flight on a cell than the cell opted in to ({@code max_concurrency} in
+     * cells.yaml): refused before anything is called, naming the key.
+     */
+    private static void refuseLoadAboveOptIn(LoadSpec spec, MatrixPlan plan) {
+        for (Cell cell : plan.cells()) {
+            spec.refusal(cell).ifPresent(reason -> {
+                throw new HarnessExit(ExitCode.USAGE, reason);
+            });
         }
     }
 

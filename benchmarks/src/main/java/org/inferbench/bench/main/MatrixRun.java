@@ -14,12 +14,14 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
+import org.inferbench.bench.LoadBenchmark;
 import org.inferbench.bench.LoopbackBaselineBenchmark;
 import org.inferbench.bench.MatrixBenchmark;
 import org.inferbench.bench.state.CallRecordProfiler;
 import org.inferbench.bench.state.ForkContext;
 import org.inferbench.bench.state.Sleeper;
 import org.inferbench.config.Cell;
+import org.inferbench.load.LoadSpec;
 import org.inferbench.config.Prompt;
 import org.inferbench.ledger.LedgerWriter;
 import org.inferbench.record.CellFacts;
@@ -54,6 +56,7 @@ final class MatrixRun {
     private final Host host;
     private final InterruptHook interruptHook;
     private final PrintStream out;
+    private final Optional<LoadSpec> load;
 
     MatrixRun(HarnessOptions options, Options cli, MatrixPlan plan, List<CellFacts> facts, MetaRecord meta, Host host,
               InterruptHook interruptHook, PrintStream out) {
@@ -65,6 +68,24 @@ final class MatrixRun {
         this.host = host;
         this.interruptHook = interruptHook;
         this.out = out;
+        this.load = Optional.empty();
+    }
+
+    private MatrixRun(MatrixRun run, Optional<LoadSpec> load) {
+        this.options = run.options;
+        this.cli = run.cli;
+        this.plan = run.plan;
+        this.facts = run.facts;
+        this.meta = run.meta;
+        this.host = run.host;
+        this.interruptHook = run.interruptHook;
+        this.out = run.out;
+        this.load = load;
+    }
+
+    /** The same run as a load run: each cell and prompt sweeps the levels of {@code spec} instead of a batch. */
+    MatrixRun withLoad(Optional<LoadSpec> spec) {
+        return new MatrixRun(this, spec);
     }
 
     ExitCode run() throws IOException {
@@ -80,7 +101,9 @@ final class MatrixRun {
             console.println("ledger: " + ledgerFile);
             Map<String, String> skipped = skippedCells();
             List<Cell> runnable = plan.cells().stream().filter(c -> !skipped.containsKey(c.id().toString())).toList();
-            int plannedCalls = runnable.stream().mapToInt(c -> plan.callsPerBatch(c) * plan.prompts().size()).sum();
+            int plannedCalls = load.isPresent()
+                    ? runnable.size() * plan.prompts().size() * load.get().levels().size() * load.get().requests()
+                    : runnable.stream().mapToInt(c -> plan.callsPerBatch(c) * plan.prompts().size()).sum();
             RunRecorder recorder = new RunRecorder(LedgerSink.of(ledger), new Progress(plannedCalls, plan.warmCalls(),
                     Ticker.system()), console, Ticker.system(), Sleeper.system(), stop, Forks::end);
             Closing closing = new Closing(ledger, console);
@@ -90,13 +113,13 @@ final class MatrixRun {
                     console.println("skipped " + cell + ": " + reason);
                     plan.prompts().forEach(prompt -> recorder.append(SkippedRecord.of(cell, prompt.id(), reason)));
                 });
-                console.println(String.format(Locale.ROOT, "%d cells x %d prompts, %d calls (1 cold where the cell"
-                        + " has one + %d warm per batch)", runnable.size(), plan.prompts().size(), plannedCalls,
-                        plan.warmCalls()));
+                console.println(load.isPresent() ? LoadPlanLine.describe(runnable.size(), plan.prompts().size(), load.get())
+                        : String.format(Locale.ROOT, "%d cells x %d prompts, %d calls (1 cold where the cell has one +"
+                        + " %d warm per batch)", runnable.size(), plan.prompts().size(), plannedCalls, plan.warmCalls()));
 
                 String contextArgument = new ForkContext(options.cellsYaml().toAbsolutePath().toString(),
                         options.promptsYaml().toAbsolutePath().toString(), meta.benchmarkRunId(), meta.envRoute(),
-                        ProcessHandle.current().pid(), null).writeInto(scratch);
+                        ProcessHandle.current().pid(), load.orElse(null)).writeInto(scratch);
                 RunOutputFormat format = new RunOutputFormat(OutputFormatFactory.createFormatInstance(console,
                         cli.verbosity().orElse(VerboseMode.SILENT)), recorder, stop);
                 List<RunResult> results = new ArrayList<>();
@@ -105,8 +128,11 @@ final class MatrixRun {
 
                 boolean closed = closeLedger(closing, stop, recorder);
                 console.println();
-                console.print(SummaryTable.render(plan.cellIds(), plan.promptIds(), skipped, recorder.calls()));
-                loopbackFloor(results).ifPresent(console::println);
+                if (load.isEmpty()) {
+                    // A load run's levels said what they achieved as they ended; a warm p50 over every level is no figure.
+                    console.print(SummaryTable.render(plan.cellIds(), plan.promptIds(), skipped, recorder.calls()));
+                    loopbackFloor(results).ifPresent(console::println);
+                }
                 boolean resultsWritten = writeResults(results, console);
                 console.println("ledger: " + ledgerFile);
                 if (!failedBatches.isEmpty()) {
@@ -222,7 +248,7 @@ final class MatrixRun {
                 stop.refuseNewBatch();
                 results.addAll(new Runner(cellOptions(cell, contextArgument, scratch), format).run());
             }
-            if (!runnable.isEmpty() && !options.has(HarnessFlag.SMOKE)
+            if (!runnable.isEmpty() && !options.has(HarnessFlag.SMOKE) && load.isEmpty()
                     && BenchmarkSelection.selects(cli, LoopbackBaselineBenchmark.NAME)) {
                 results.addAll(new Runner(loopbackOptions(contextArgument, scratch), format).run());
             }
@@ -247,36 +273,37 @@ final class MatrixRun {
         return skipped;
     }
 
+    /** The matrix's batches of a cell (an iteration a call), or its load sweep (an iteration a level). */
     private Options cellOptions(Cell cell, String contextArgument, Path scratch) {
-        return harnessEssentials(MatrixBenchmark.NAME, LoopbackBaselineBenchmark.NAME, contextArgument,
+        return harnessEssentials(load.isPresent() ? LoadBenchmark.NAME : MatrixBenchmark.NAME, contextArgument,
                 scratch.resolve("jmh-" + cell.id().toString().replaceAll("[^A-Za-z0-9.-]", "_") + ".json"))
                 .param(MatrixSelection.CELL, cell.id().toString())
                 .param(MatrixSelection.PROMPT, plan.promptIds().toArray(String[]::new))
-                .measurementIterations(plan.callsPerBatch(cell))
+                .measurementIterations(load.map(spec -> spec.levels().size()).orElse(plan.callsPerBatch(cell)))
                 .build();
     }
 
     private Options loopbackOptions(String contextArgument, Path scratch) {
-        return harnessEssentials(LoopbackBaselineBenchmark.NAME, MatrixBenchmark.NAME, contextArgument,
-                scratch.resolve("jmh-loopback.json"))
+        return harnessEssentials(LoopbackBaselineBenchmark.NAME, contextArgument, scratch.resolve("jmh-loopback.json"))
                 .measurementIterations(plan.warmCalls() + 1)
                 .build();
     }
 
     /**
      * The user's JMH options with what the harness must force: exactly one benchmark (JMH adds our
-     * include to the user's, hence the exclude of the other one), no warmup, the relay profiler, the
+     * include to the user's, hence the exclude of the others), no warmup, the relay profiler, the
      * run context appended to the user's own {@code -jvmArgsAppend} (a child's value would replace
      * the parent's), and JMH's own results file moved to a scratch file: the harness writes the
      * user's once, from all runs.
      */
-    private ChainedOptionsBuilder harnessEssentials(String benchmark, String other, String contextArgument,
-                                                    Path scratchResult) {
+    private ChainedOptionsBuilder harnessEssentials(String benchmark, String contextArgument, Path scratchResult) {
         String[] jvmArgsAppend = Stream.concat(cli.getJvmArgsAppend().orElse(List.of()).stream(),
                 Stream.of(contextArgument)).toArray(String[]::new);
-        return new OptionsBuilder().parent(cli)
-                .include(BenchmarkSelection.only(benchmark))
-                .exclude(BenchmarkSelection.only(other))
+        ChainedOptionsBuilder builder = new OptionsBuilder().parent(cli).include(BenchmarkSelection.only(benchmark));
+        Stream.of(MatrixBenchmark.NAME, LoopbackBaselineBenchmark.NAME, LoadBenchmark.NAME)
+                .filter(other -> !other.equals(benchmark))
+                .forEach(other -> builder.exclude(BenchmarkSelection.only(other)));
+        return builder
                 .warmupIterations(0)
                 .addProfiler(CallRecordProfiler.class)
                 .jvmArgsAppend(jvmArgsAppend)

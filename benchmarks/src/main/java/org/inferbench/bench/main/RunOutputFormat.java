@@ -5,9 +5,11 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
+import org.inferbench.bench.LoadBenchmark;
 import org.inferbench.bench.MatrixBenchmark;
 import org.inferbench.bench.state.CallRecordRelay;
 import org.inferbench.record.CallRecord;
+import org.inferbench.record.LedgerLine;
 import org.openjdk.jmh.infra.BenchmarkParams;
 import org.openjdk.jmh.infra.IterationParams;
 import org.openjdk.jmh.results.BenchmarkResult;
@@ -19,7 +21,7 @@ import org.openjdk.jmh.runner.format.OutputFormat;
  * The harness's hook into JMH on the host. JMH calls its output format before it launches each
  * batch's fork ({@link #startBenchmark}) and for every iteration of every fork as it ends
  * ({@link #iterationResult}, relayed over JMH's link, or directly with {@code -f 0}). This one hands
- * the matrix's calls to the {@link RunRecorder} and passes everything on to JMH's own text format,
+ * the matrix's calls and the load levels' lines to the {@link RunRecorder} and passes everything on to JMH's own text format,
  * which is silent unless {@code -v} asks for more.
  *
  * <p>It also notices a batch whose fork died (killed, {@code System.exit}, a crash): JMH prints why and
@@ -67,7 +69,7 @@ final class RunOutputFormat implements OutputFormat {
      */
     @Override
     public void startBenchmark(BenchmarkParams params) {
-        if (isMatrix(params)) {
+        if (makesCalls(params)) {
             checkLastBatch();
             try {
                 recorder.batchStarting(params.getParam("cell"));
@@ -83,17 +85,22 @@ final class RunOutputFormat implements OutputFormat {
     public void iterationResult(BenchmarkParams params, IterationParams iterationParams, int iteration,
                                 IterationResult result) {
         jmh.iterationResult(params, iterationParams, iteration, result);
-        if (isMatrix(params)) {
-            synchronized (this) {
-                if (current != null) {
-                    current.returned++;
-                }
+        if (!makesCalls(params)) {
+            return;
+        }
+        synchronized (this) {
+            if (current != null) {
+                current.returned++;
             }
-            List<CallRecord> calls = CallRecordRelay.calls(result);
-            if (calls.isEmpty()) {
-                recorder.recordMissing(params.getParam("cell"), params.getParam("prompt"), iteration);
-            }
-            calls.forEach(recorder::callFinished);
+        }
+        List<LedgerLine> lines = CallRecordRelay.from(result);
+        if (lines.isEmpty()) {
+            recorder.recordMissing(params.getParam("cell"), params.getParam("prompt"), iteration);
+        } else if (isLoad(params)) {
+            recorder.levelFinished(lines);
+        } else {
+            lines.stream().filter(CallRecord.class::isInstance).map(CallRecord.class::cast)
+                    .forEach(recorder::callFinished);
         }
     }
 
@@ -124,8 +131,13 @@ final class RunOutputFormat implements OutputFormat {
         recorder.batchFailed(reason);
     }
 
-    private static boolean isMatrix(BenchmarkParams params) {
-        return params.getBenchmark().equals(MatrixBenchmark.NAME);
+    /** The benchmarks whose iterations bring ledger lines back: the matrix (a call each) and load runs (a level each). */
+    private static boolean makesCalls(BenchmarkParams params) {
+        return params.getBenchmark().equals(MatrixBenchmark.NAME) || isLoad(params);
+    }
+
+    private static boolean isLoad(BenchmarkParams params) {
+        return params.getBenchmark().equals(LoadBenchmark.NAME);
     }
 
     @Override
@@ -136,7 +148,7 @@ final class RunOutputFormat implements OutputFormat {
     @Override
     public void endBenchmark(BenchmarkResult result) {
         jmh.endBenchmark(result);
-        if (result != null && isMatrix(result.getParams())) {
+        if (result != null && makesCalls(result.getParams())) {
             checkLastBatch();
         }
     }

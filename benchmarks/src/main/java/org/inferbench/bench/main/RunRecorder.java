@@ -12,6 +12,7 @@ import org.inferbench.bench.state.Sleeper;
 import org.inferbench.config.Defaults;
 import org.inferbench.record.CallRecord;
 import org.inferbench.record.LedgerLine;
+import org.inferbench.record.LevelRecord;
 import org.inferbench.time.Ticker;
 
 /**
@@ -78,6 +79,26 @@ final class RunRecorder {
         if (write(call)) {
             calls.add(call);
             console.println(progress.line(call));
+        }
+    }
+
+    /**
+     * A load level completed in the fork: its calls, then its level line, go to the ledger in that order, and
+     * one console line says what the level achieved (a level is hundreds of calls: one line each would drown it).
+     */
+    synchronized void levelFinished(List<LedgerLine> lines) {
+        List<CallRecord> levelCalls = new ArrayList<>();
+        for (LedgerLine line : lines) {
+            if (closed || !write(line)) {
+                return;
+            }
+            if (line instanceof CallRecord call) {
+                calls.add(call);
+                levelCalls.add(call);
+            } else if (line instanceof LevelRecord level) {
+                console.println(LevelProgress.line(level, levelCalls));
+                levelCalls.clear();
+            }
         }
     }
 
