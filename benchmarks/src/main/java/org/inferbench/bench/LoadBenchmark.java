@@ -1,7 +1,10 @@
 package org.inferbench.bench;
 
 import java.util.concurrent.TimeUnit;
+import org.inferbench.bench.state.LevelCounters;
+import org.inferbench.bench.state.LoadRun;
 import org.inferbench.bench.state.LoadState;
+import org.inferbench.record.ResultNames;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -31,10 +34,11 @@ import org.openjdk.jmh.annotations.Warmup;
 public class LoadBenchmark {
 
     /** Fully qualified name of {@link #level}, as JMH lists it. */
-    public static final String NAME = "org.inferbench.bench.LoadBenchmark.level";
+    public static final String NAME = ResultNames.LOAD_BENCHMARK;
 
     @Benchmark
-    public void level(LoadState state) {
-        state.runLevel();
+    public void level(LoadState state, LevelCounters counters) {
+        LoadRun.FinishedLevel level = state.runLevel();
+        counters.record(level.level(), level.calls());
     }
 }

@@ -4,6 +4,7 @@ import java.util.concurrent.TimeUnit;
 import org.inferbench.bench.state.BatchState;
 import org.inferbench.bench.state.CallCounters;
 import org.inferbench.config.Defaults;
+import org.inferbench.record.ResultNames;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -35,7 +36,7 @@ import org.openjdk.jmh.annotations.Warmup;
 public class MatrixBenchmark {
 
     /** Fully qualified name of {@link #call}, as JMH lists it. */
-    public static final String NAME = "org.inferbench.bench.MatrixBenchmark.call";
+    public static final String NAME = ResultNames.MATRIX_BENCHMARK;
 
     @Benchmark
     public void call(BatchState batch, CallCounters counters) {

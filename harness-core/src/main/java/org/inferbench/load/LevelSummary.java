@@ -24,9 +24,11 @@ public final class LevelSummary {
         double wallSeconds = outcome.wallNanos() / 1e9;
         Double achieved = outcome.achievedRps(open);
         Boolean rateShort = open ? achieved == null || achieved < plan.targetRate() * (1 - RATE_SHORT_FRACTION) : null;
-        return new LevelRecord(LevelRecord.TYPE, cellId, promptId, plan.levelIdx(), plan.mode(), plan.concurrency(),
-                plan.targetRate(), outcome.calls().size(), errors, Math.round(outcome.wallNanos() / 1e6), achieved,
-                rateShort, wallSeconds > 0 ? tokens / wallSeconds : null, Math.round(outcome.harnessCpuNanos() / 1e6),
-                outcome.planned(), outcome.stoppedEarly());
+        return LevelRecord.builder(cellId, promptId, plan.levelIdx()).loadMode(plan.mode())
+                .concurrency(plan.concurrency()).targetRate(plan.targetRate()).requests(outcome.calls().size())
+                .errors(errors).wallMs(Math.round(outcome.wallNanos() / 1e6)).achievedRps(achieved).rateShort(rateShort)
+                .outputTokensPerSec(wallSeconds > 0 ? tokens / wallSeconds : null)
+                .harnessCpuMs(Math.round(outcome.harnessCpuNanos() / 1e6)).plannedRequests(outcome.planned())
+                .stoppedEarly(outcome.stoppedEarly()).build();
     }
 }

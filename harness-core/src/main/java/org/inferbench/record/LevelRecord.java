@@ -43,4 +43,139 @@ public record LevelRecord(
         @JsonProperty("stopped_early") String stoppedEarly) implements LedgerLine {
 
     public static final String TYPE = "level";
+
+    /** The level line of {@code cellId} and {@code promptId}, level {@code levelIdx}; the rest by name. */
+    public static Builder builder(String cellId, String promptId, int levelIdx) {
+        Builder b = new Builder();
+        b.type = TYPE;
+        b.cellId = cellId;
+        b.promptId = promptId;
+        b.levelIdx = levelIdx;
+        return b;
+    }
+
+    /** A builder holding every field of this record, to make a changed copy. */
+    public Builder toBuilder() {
+        Builder b = new Builder();
+        b.type = type;
+        b.cellId = cellId;
+        b.promptId = promptId;
+        b.levelIdx = levelIdx;
+        b.loadMode = loadMode;
+        b.concurrency = concurrency;
+        b.targetRate = targetRate;
+        b.requests = requests;
+        b.errors = errors;
+        b.wallMs = wallMs;
+        b.achievedRps = achievedRps;
+        b.rateShort = rateShort;
+        b.outputTokensPerSec = outputTokensPerSec;
+        b.harnessCpuMs = harnessCpuMs;
+        b.plannedRequests = plannedRequests;
+        b.stoppedEarly = stoppedEarly;
+        return b;
+    }
+
+    /** Sets fields by name; {@link #build()} makes the record. Unset fields are null. */
+    public static final class Builder {
+
+        private String type;
+        private String cellId;
+        private String promptId;
+        private int levelIdx;
+        private LoadMode loadMode;
+        private int concurrency;
+        private Double targetRate;
+        private int requests;
+        private int errors;
+        private long wallMs;
+        private Double achievedRps;
+        private Boolean rateShort;
+        private Double outputTokensPerSec;
+        private Long harnessCpuMs;
+        private Integer plannedRequests;
+        private String stoppedEarly;
+
+        private Builder() {
+        }
+
+        public Builder cellId(String value) {
+            this.cellId = value;
+            return this;
+        }
+
+        public Builder promptId(String value) {
+            this.promptId = value;
+            return this;
+        }
+
+        public Builder levelIdx(int value) {
+            this.levelIdx = value;
+            return this;
+        }
+
+        public Builder loadMode(LoadMode value) {
+            this.loadMode = value;
+            return this;
+        }
+
+        public Builder concurrency(int value) {
+            this.concurrency = value;
+            return this;
+        }
+
+        public Builder targetRate(Double value) {
+            this.targetRate = value;
+            return this;
+        }
+
+        public Builder requests(int value) {
+            this.requests = value;
+            return this;
+        }
+
+        public Builder errors(int value) {
+            this.errors = value;
+            return this;
+        }
+
+        public Builder wallMs(long value) {
+            this.wallMs = value;
+            return this;
+        }
+
+        public Builder achievedRps(Double value) {
+            this.achievedRps = value;
+            return this;
+        }
+
+        public Builder rateShort(Boolean value) {
+            this.rateShort = value;
+            return this;
+        }
+
+        public Builder outputTokensPerSec(Double value) {
+            this.outputTokensPerSec = value;
+            return this;
+        }
+
+        public Builder harnessCpuMs(Long value) {
+            this.harnessCpuMs = value;
+            return this;
+        }
+
+        public Builder plannedRequests(Integer value) {
+            this.plannedRequests = value;
+            return this;
+        }
+
+        public Builder stoppedEarly(String value) {
+            this.stoppedEarly = value;
+            return this;
+        }
+
+        public LevelRecord build() {
+            return new LevelRecord(type, cellId, promptId, levelIdx, loadMode, concurrency, targetRate, requests, errors, wallMs, achievedRps, rateShort, outputTokensPerSec, harnessCpuMs, plannedRequests, stoppedEarly);
+        }
+    }
 }

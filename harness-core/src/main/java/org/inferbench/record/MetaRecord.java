@@ -64,8 +64,181 @@ public record MetaRecord(
     }
 
     private MetaRecord closed(String finishedAtUtc, LoadAverage loadAvgEnd, Boolean interrupted) {
-        return new MetaRecord(type, benchmarkRunId, gitSha, gitDirty, harnessVersion, startedAtUtc, finishedAtUtc,
-                host, loadAvgStart, loadAvgEnd, envRoute, envLlamacppUrl, cellsPlanned, gitDirtyFiles, cells,
-                promptsSha256, warmCalls, jvmVersion, jmhVersion, harnessFlags, mode, interrupted);
+        return toBuilder().finishedAtUtc(finishedAtUtc).loadAvgEnd(loadAvgEnd).interrupted(interrupted).build();
+    }
+
+    /** The meta record of run {@code benchmarkRunId}; the rest by name. */
+    public static Builder builder(String benchmarkRunId) {
+        Builder b = new Builder();
+        b.type = TYPE;
+        b.benchmarkRunId = benchmarkRunId;
+        return b;
+    }
+
+    /** A builder holding every field of this record, to make a changed copy. */
+    public Builder toBuilder() {
+        Builder b = new Builder();
+        b.type = type;
+        b.benchmarkRunId = benchmarkRunId;
+        b.gitSha = gitSha;
+        b.gitDirty = gitDirty;
+        b.harnessVersion = harnessVersion;
+        b.startedAtUtc = startedAtUtc;
+        b.finishedAtUtc = finishedAtUtc;
+        b.host = host;
+        b.loadAvgStart = loadAvgStart;
+        b.loadAvgEnd = loadAvgEnd;
+        b.envRoute = envRoute;
+        b.envLlamacppUrl = envLlamacppUrl;
+        b.cellsPlanned = cellsPlanned;
+        b.gitDirtyFiles = gitDirtyFiles;
+        b.cells = cells;
+        b.promptsSha256 = promptsSha256;
+        b.warmCalls = warmCalls;
+        b.jvmVersion = jvmVersion;
+        b.jmhVersion = jmhVersion;
+        b.harnessFlags = harnessFlags;
+        b.mode = mode;
+        b.interrupted = interrupted;
+        return b;
+    }
+
+    /** Sets fields by name; {@link #build()} makes the record. Unset fields are null. */
+    public static final class Builder {
+
+        private String type;
+        private String benchmarkRunId;
+        private String gitSha;
+        private Boolean gitDirty;
+        private String harnessVersion;
+        private String startedAtUtc;
+        private String finishedAtUtc;
+        private String host;
+        private LoadAverage loadAvgStart;
+        private LoadAverage loadAvgEnd;
+        private String envRoute;
+        private String envLlamacppUrl;
+        private List<String> cellsPlanned;
+        private List<String> gitDirtyFiles;
+        private List<CellFacts> cells;
+        private Map<String, String> promptsSha256;
+        private Integer warmCalls;
+        private String jvmVersion;
+        private String jmhVersion;
+        private List<String> harnessFlags;
+        private String mode;
+        private Boolean interrupted;
+
+        private Builder() {
+        }
+
+        public Builder benchmarkRunId(String value) {
+            this.benchmarkRunId = value;
+            return this;
+        }
+
+        public Builder gitSha(String value) {
+            this.gitSha = value;
+            return this;
+        }
+
+        public Builder gitDirty(Boolean value) {
+            this.gitDirty = value;
+            return this;
+        }
+
+        public Builder harnessVersion(String value) {
+            this.harnessVersion = value;
+            return this;
+        }
+
+        public Builder startedAtUtc(String value) {
+            this.startedAtUtc = value;
+            return this;
+        }
+
+        public Builder finishedAtUtc(String value) {
+            this.finishedAtUtc = value;
+            return this;
+        }
+
+        public Builder host(String value) {
+            this.host = value;
+            return this;
+        }
+
+        public Builder loadAvgStart(LoadAverage value) {
+            this.loadAvgStart = value;
+            return this;
+        }
+
+        public Builder loadAvgEnd(LoadAverage value) {
+            this.loadAvgEnd = value;
+            return this;
+        }
+
+        public Builder envRoute(String value) {
+            this.envRoute = value;
+            return this;
+        }
+
+        public Builder envLlamacppUrl(String value) {
+            this.envLlamacppUrl = value;
+            return this;
+        }
+
+        public Builder cellsPlanned(List<String> value) {
+            this.cellsPlanned = value;
+            return this;
+        }
+
+        public Builder gitDirtyFiles(List<String> value) {
+            this.gitDirtyFiles = value;
+            return this;
+        }
+
+        public Builder cells(List<CellFacts> value) {
+            this.cells = value;
+            return this;
+        }
+
+        public Builder promptsSha256(Map<String, String> value) {
+            this.promptsSha256 = value;
+            return this;
+        }
+
+        public Builder warmCalls(Integer value) {
+            this.warmCalls = value;
+            return this;
+        }
+
+        public Builder jvmVersion(String value) {
+            this.jvmVersion = value;
+            return this;
+        }
+
+        public Builder jmhVersion(String value) {
+            this.jmhVersion = value;
+            return this;
+        }
+
+        public Builder harnessFlags(List<String> value) {
+            this.harnessFlags = value;
+            return this;
+        }
+
+        public Builder mode(String value) {
+            this.mode = value;
+            return this;
+        }
+
+        public Builder interrupted(Boolean value) {
+            this.interrupted = value;
+            return this;
+        }
+
+        public MetaRecord build() {
+            return new MetaRecord(type, benchmarkRunId, gitSha, gitDirty, harnessVersion, startedAtUtc, finishedAtUtc, host, loadAvgStart, loadAvgEnd, envRoute, envLlamacppUrl, cellsPlanned, gitDirtyFiles, cells, promptsSha256, warmCalls, jvmVersion, jmhVersion, harnessFlags, mode, interrupted);
+        }
     }
 }

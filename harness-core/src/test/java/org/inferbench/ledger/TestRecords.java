@@ -26,16 +26,20 @@ public final class TestRecords {
     /** A meta record with what the reproducibility checklist looks at chosen by the caller. */
     public static MetaRecord meta(String runId, List<String> cellsPlanned, List<CellFacts> cells, String gitSha,
                                   Boolean gitDirty, List<String> gitDirtyFiles, String finishedAtUtc) {
-        return new MetaRecord(MetaRecord.TYPE, runId, gitSha, gitDirty, "0.1.0", "2026-11-28T10:00:00Z",
-                finishedAtUtc, "bench-host", new LoadAverage(0.5, 0.4, 0.3),
-                finishedAtUtc == null ? null : new LoadAverage(0.75, 0.5, 0.35), null, null, cellsPlanned,
-                gitDirtyFiles, cells, Map.of("P-EASY", "ab12"), 5, "17.0.15", "1.37", List.of("-i", "5"), "A", null);
+        return MetaRecord.builder(runId).gitSha(gitSha).gitDirty(gitDirty).harnessVersion("0.1.0")
+                .startedAtUtc("2026-11-28T10:00:00Z").finishedAtUtc(finishedAtUtc).host("bench-host")
+                .loadAvgStart(new LoadAverage(0.5, 0.4, 0.3))
+                .loadAvgEnd(finishedAtUtc == null ? null : new LoadAverage(0.75, 0.5, 0.35))
+                .cellsPlanned(cellsPlanned).gitDirtyFiles(gitDirtyFiles).cells(cells)
+                .promptsSha256(Map.of("P-EASY", "ab12")).warmCalls(5).jvmVersion("17.0.15").jmhVersion("1.37")
+                .harnessFlags(List.of("-i", "5")).mode("A").build();
     }
 
     /** A cell that passed its health check, with its engine version and model file recorded. */
     public static CellFacts reachable(String cellId) {
-        return new CellFacts(cellId, "llamacpp", "http://127.0.0.1:11436", true, null, "b11669", null,
-                "/models/qwen3.5-0.8b.gguf", 800_000_000L, 500_000_000L, null);
+        return CellFacts.builder(cellId).engine("llamacpp").endpoint("http://127.0.0.1:11436").reachable(true)
+                .engineVersion("b11669").modelPath("/models/qwen3.5-0.8b.gguf").modelNParams(800_000_000L)
+                .modelSize(500_000_000L).build();
     }
 
     /** A call that succeeded, with tokens/s from the SPEC formula. */

@@ -10,8 +10,9 @@ import org.junit.jupiter.api.Test;
 class SaturationTest {
 
     private static LevelRecord level(int idx, int requests, int errors, double achieved) {
-        return new LevelRecord(LevelRecord.TYPE, "c", "p", idx, LoadMode.CLOSED, idx + 1, null, requests, errors,
-                1000, achieved, null, 10.0, 5L, requests, null);
+        return LevelRecord.builder("c", "p", idx).loadMode(LoadMode.CLOSED).concurrency(idx + 1).requests(requests)
+                .errors(errors).wallMs(1000).achievedRps(achieved).outputTokensPerSec(10.0).harnessCpuMs(5L)
+                .plannedRequests(requests).build();
     }
 
     @Test

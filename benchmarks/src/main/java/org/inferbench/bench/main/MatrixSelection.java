@@ -9,6 +9,7 @@ import java.util.function.Function;
 import org.inferbench.config.Cell;
 import org.inferbench.config.Defaults;
 import org.inferbench.config.Prompt;
+import org.inferbench.record.ResultNames;
 import org.openjdk.jmh.runner.options.Options;
 
 /**
@@ -18,8 +19,8 @@ import org.openjdk.jmh.runner.options.Options;
  */
 final class MatrixSelection {
 
-    static final String CELL = "cell";
-    static final String PROMPT = "prompt";
+    static final String CELL = ResultNames.CELL;
+    static final String PROMPT = ResultNames.PROMPT;
     private static final Set<String> PARAMETERS = Set.of(CELL, PROMPT);
 
     private MatrixSelection() {

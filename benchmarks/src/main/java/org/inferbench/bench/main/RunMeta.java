@@ -39,11 +39,13 @@ final class RunMeta {
                             Instant now) {
         String route = environment.get(ROUTE_VARIABLE);
         String llamacppUrl = environment.get(LLAMACPP_URL_VARIABLE);
-        return new MetaRecord(MetaRecord.TYPE, runId, git.sha(), git.repository() ? !dirtyFiles.isEmpty() : null,
-                HarnessVersion.get(), now.toString(), null, host, load.orElse(null), null,
-                recorded(route), recorded(llamacppUrl), plan.cellIds(),
-                dirtyFiles.isEmpty() ? null : dirtyFiles, facts, promptHashes(plan.prompts()), plan.warmCalls(),
-                Runtime.version().toString(), Version.getPlainVersion(), flags, route == null ? "A" : "B", null);
+        return MetaRecord.builder(runId).gitSha(git.sha()).gitDirty(git.repository() ? !dirtyFiles.isEmpty() : null)
+                .harnessVersion(HarnessVersion.get()).startedAtUtc(now.toString()).host(host)
+                .loadAvgStart(load.orElse(null)).envRoute(recorded(route)).envLlamacppUrl(recorded(llamacppUrl))
+                .cellsPlanned(plan.cellIds()).gitDirtyFiles(dirtyFiles.isEmpty() ? null : dirtyFiles).cells(facts)
+                .promptsSha256(promptHashes(plan.prompts())).warmCalls(plan.warmCalls())
+                .jvmVersion(Runtime.version().toString()).jmhVersion(Version.getPlainVersion()).harnessFlags(flags)
+                .mode(route == null ? "A" : "B").build();
     }
 
     /**

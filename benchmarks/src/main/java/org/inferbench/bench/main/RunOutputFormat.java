@@ -72,11 +72,11 @@ final class RunOutputFormat implements OutputFormat {
         if (makesCalls(params)) {
             checkLastBatch();
             try {
-                recorder.batchStarting(params.getParam("cell"));
+                recorder.batchStarting(params.getParam(MatrixSelection.CELL));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
-            current = new Batch(params.getParam("cell"), params.getParam("prompt"), params.getMeasurement().getCount());
+            current = new Batch(params.getParam(MatrixSelection.CELL), params.getParam(MatrixSelection.PROMPT), params.getMeasurement().getCount());
         }
         jmh.startBenchmark(params);
     }
@@ -95,7 +95,7 @@ final class RunOutputFormat implements OutputFormat {
         }
         List<LedgerLine> lines = CallRecordRelay.from(result);
         if (lines.isEmpty()) {
-            recorder.recordMissing(params.getParam("cell"), params.getParam("prompt"), iteration);
+            recorder.recordMissing(params.getParam(MatrixSelection.CELL), params.getParam(MatrixSelection.PROMPT), iteration);
         } else if (isLoad(params)) {
             recorder.levelFinished(lines);
         } else {

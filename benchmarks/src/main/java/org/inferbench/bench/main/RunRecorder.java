@@ -8,11 +8,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.inferbench.bench.state.Pacer;
-import org.inferbench.bench.state.Sleeper;
 import org.inferbench.config.Defaults;
 import org.inferbench.record.CallRecord;
 import org.inferbench.record.LedgerLine;
 import org.inferbench.record.LevelRecord;
+import org.inferbench.time.Sleeper;
 import org.inferbench.time.Ticker;
 
 /**

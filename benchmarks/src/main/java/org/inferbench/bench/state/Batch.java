@@ -23,6 +23,7 @@ import org.inferbench.config.Prompt;
 import org.inferbench.config.PromptsFile;
 import org.inferbench.record.CallRecord;
 import org.inferbench.record.Phase;
+import org.inferbench.time.Sleeper;
 import org.inferbench.time.Ticker;
 
 /**

@@ -114,13 +114,14 @@ public final class LoadRun implements AutoCloseable {
      * saturated the node ({@code --stop-on-saturation}), the later levels are not run: each gets a level line
      * saying so, so that the ledger shows what was planned and why it did not happen.
      */
-    public void runNextLevel() {
+    public FinishedLevel runNextLevel() {
         LevelPlan plan = plans.get(next++);
         if (saturated != null) {
-            CallRecordRelay.put(LevelSummary.of(cellId(), prompt.id(), plan,
+            LevelRecord skipped = LevelSummary.of(cellId(), prompt.id(), plan,
                     new LevelOutcome<CallRecord>(List.of(), new long[0], 0, 0, plan.maxRequests(),
-                            "not run: " + saturated)));
-            return;
+                            "not run: " + saturated));
+            CallRecordRelay.put(skipped);
+            return new FinishedLevel(skipped, List.of());
         }
         LevelOutcome<CallRecord> outcome;
         try {
@@ -136,6 +137,11 @@ public final class LoadRun implements AutoCloseable {
             saturated = Saturation.of(previous, level).orElse(null);
         }
         previous = level;
+        return new FinishedLevel(level, outcome.calls());
+    }
+
+    /** A level's line and the calls it summarises, for the level's JMH counters. */
+    public record FinishedLevel(LevelRecord level, List<CallRecord> calls) {
     }
 
     private LevelCaller<CallRecord> caller() {

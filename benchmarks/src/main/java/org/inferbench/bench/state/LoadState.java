@@ -1,5 +1,6 @@
 package org.inferbench.bench.state;
 
+import java.util.List;
 import org.inferbench.record.LevelRecord;
 import org.inferbench.record.LoadMode;
 import org.openjdk.jmh.annotations.Level;
@@ -42,14 +43,15 @@ public class LoadState {
         }
     }
 
-    /** The measured level. */
-    public void runLevel() {
+    /** The measured level: its calls and its line go to the relay; what it returns feeds the level's counters. */
+    public LoadRun.FinishedLevel runLevel() {
         if (run != null) {
-            run.runNextLevel();
-        } else {
-            CallRecordRelay.put(new LevelRecord(LevelRecord.TYPE, cell, prompt, failedLevels++, LoadMode.CLOSED, 1,
-                    null, 0, 0, 0, null, null, null, null, 0, setupFailure));
+            return run.runNextLevel();
         }
+        LevelRecord failed = LevelRecord.builder(cell, prompt, failedLevels++).loadMode(LoadMode.CLOSED)
+                .concurrency(1).plannedRequests(0).stoppedEarly(setupFailure).build();
+        CallRecordRelay.put(failed);
+        return new LoadRun.FinishedLevel(failed, List.of());
     }
 
     @TearDown(Level.Trial)

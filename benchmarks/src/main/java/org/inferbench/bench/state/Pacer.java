@@ -2,6 +2,7 @@ package org.inferbench.bench.state;
 
 import java.time.Duration;
 import java.util.Objects;
+import org.inferbench.time.Sleeper;
 import org.inferbench.time.Ticker;
 
 /**

@@ -7,16 +7,15 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import okhttp3.Call;
-import okhttp3.Credentials;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
 import okhttp3.Request;
 import okhttp3.RequestBody;
 import okhttp3.Response;
 import org.inferbench.call.BoundedBody;
+import org.inferbench.call.EngineEndpoint;
 import org.inferbench.call.ServerText;
 import org.inferbench.config.Defaults;
-import org.inferbench.config.Endpoints;
 import org.inferbench.record.Json;
 
 /**
@@ -75,36 +74,19 @@ public final class EngineHttp {
 
     /**
      * {@code endpoint + path}, without the endpoint's user info (a credential: it goes in a header,
-     * never in a URL). The one place the harness builds the URL of a request beside the measured call.
+     * never in a URL), built by harness-core's {@link EngineEndpoint} like the measured call's.
      *
      * @throws IOException when the endpoint is not a URL; the message is fit for a ledger line
      */
     public static HttpUrl url(String endpoint, String path) throws IOException {
-        return withPath(parse(endpoint), path);
+        return EngineEndpoint.parse(endpoint).url(path);
     }
 
     private Request.Builder request(String endpoint, String path) throws IOException {
-        HttpUrl base = parse(endpoint);
-        Request.Builder builder = new Request.Builder().url(withPath(base, path));
-        if (bearerToken.isPresent()) {
-            builder.header("Authorization", "Bearer " + bearerToken.get());
-        } else if (!base.username().isEmpty()) {
-            builder.header("Authorization", Credentials.basic(base.username(), base.password()));
-        }
+        EngineEndpoint engine = EngineEndpoint.parse(endpoint);
+        Request.Builder builder = new Request.Builder().url(engine.url(path));
+        engine.authorization(bearerToken).ifPresent(value -> builder.header("Authorization", value));
         return builder;
-    }
-
-    private static HttpUrl parse(String endpoint) throws IOException {
-        HttpUrl base = HttpUrl.parse(endpoint);
-        if (base == null) {
-            // The message becomes a skip reason, a ledger line: the user info must not go with it.
-            throw new IOException("not a URL: " + Endpoints.redact(endpoint));
-        }
-        return base;
-    }
-
-    private static HttpUrl withPath(HttpUrl base, String path) {
-        return HttpUrl.get(stripTrailingSlash(base.newBuilder().username("").password("").build().toString()) + path);
     }
 
     private JsonNode execute(String what, String endpoint, Request request, Duration timeout) throws IOException {
@@ -147,9 +129,5 @@ public final class EngineHttp {
         String message = e.getMessage();
         return new IOException(what + ": " + e.getClass().getSimpleName()
                 + (message == null ? "" : ": " + serverText.clean(message)), e);
-    }
-
-    private static String stripTrailingSlash(String url) {
-        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
     }
 }

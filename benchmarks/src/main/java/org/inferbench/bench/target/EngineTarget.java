@@ -1,12 +1,12 @@
 package org.inferbench.bench.target;
 
 import java.util.Optional;
-import org.inferbench.bench.state.Sleeper;
 import org.inferbench.call.CallRequest;
 import org.inferbench.config.Cell;
 import org.inferbench.config.Engine;
 import org.inferbench.record.CellFacts;
 import org.inferbench.record.ColdKind;
+import org.inferbench.time.Sleeper;
 import org.inferbench.time.Ticker;
 
 /**

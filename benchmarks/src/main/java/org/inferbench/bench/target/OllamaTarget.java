@@ -5,11 +5,11 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
-import org.inferbench.bench.state.Sleeper;
 import org.inferbench.config.Cell;
 import org.inferbench.config.Defaults;
 import org.inferbench.record.CellFacts;
 import org.inferbench.record.ColdKind;
+import org.inferbench.time.Sleeper;
 import org.inferbench.time.Ticker;
 
 /**

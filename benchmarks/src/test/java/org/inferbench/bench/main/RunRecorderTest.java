@@ -12,7 +12,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import org.inferbench.bench.state.Sleeper;
 import org.inferbench.ledger.LedgerReader;
 import org.inferbench.ledger.LedgerWriter;
 import org.inferbench.record.CallRecord;
@@ -20,6 +19,7 @@ import org.inferbench.record.LedgerLine;
 import org.inferbench.record.MetaRecord;
 import org.inferbench.record.Phase;
 import org.inferbench.testing.FakeTicker;
+import org.inferbench.time.Sleeper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -124,7 +124,8 @@ class RunRecorderTest {
     }
 
     private static MetaRecord meta() {
-        return new MetaRecord(MetaRecord.TYPE, "run-1", null, null, "0.1.0", "2026-11-28T00:00:00Z", null, "host", null,
-                null, null, null, List.of("a:llamacpp:m"), null, List.of(), null, 1, null, null, List.of(), "A", null);
+        return MetaRecord.builder("run-1").harnessVersion("0.1.0").startedAtUtc("2026-11-28T00:00:00Z").host("host")
+                .cellsPlanned(List.of("a:llamacpp:m")).cells(List.of()).warmCalls(1).harnessFlags(List.of()).mode("A")
+                .build();
     }
 }

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.inferbench.testing.FakeTicker;
+import org.inferbench.time.Sleeper;
 import org.junit.jupiter.api.Test;
 
 class PacerTest {

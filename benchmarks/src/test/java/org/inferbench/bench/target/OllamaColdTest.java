@@ -18,12 +18,12 @@ import okhttp3.Call;
 import mockwebserver3.junit5.StartStop;
 import okhttp3.OkHttpClient;
 import org.inferbench.bench.FakeEngine;
-import org.inferbench.bench.state.Sleeper;
 import org.inferbench.config.Cell;
 import org.inferbench.config.CellId;
 import org.inferbench.config.Defaults;
 import org.inferbench.record.Json;
 import org.inferbench.testing.FakeTicker;
+import org.inferbench.time.Sleeper;
 import org.junit.jupiter.api.Test;
 
 /** Ollama's cold preparation (SPEC section 3): unload, pause, poll /api/ps, with a fake clock. */

@@ -3,16 +3,14 @@ package org.inferbench.call.internal;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
-import okhttp3.Credentials;
-import okhttp3.HttpUrl;
 import okhttp3.MediaType;
 import okhttp3.Request;
 import okhttp3.RequestBody;
 import org.inferbench.call.CallRequest;
+import org.inferbench.call.EngineEndpoint;
 import org.inferbench.record.Json;
 
 /** Turns a {@link CallRequest} into the HTTP request of SPEC section 2. */
@@ -32,12 +30,14 @@ final class ChatRequests {
      * bearer token. {@code Accept-Encoding} is left to OkHttp, which then inflates gzip transparently.
      */
     static Request build(CallRequest call, String userAgent) throws InvalidCallRequestException {
-        HttpUrl base = HttpUrl.parse(call.endpoint());
-        if (base == null) {
+        EngineEndpoint endpoint;
+        try {
+            endpoint = EngineEndpoint.parse(call.endpoint());
+        } catch (EngineEndpoint.InvalidEndpointException e) {
             throw new InvalidCallRequestException("endpoint is not an http(s) URL");
         }
-        HttpUrl url = base.newBuilder().username("").password("").addPathSegments(PATH).build();
-        Request.Builder request = new Request.Builder().url(url).post(RequestBody.create(body(call), JSON));
+        Request.Builder request = new Request.Builder().url(endpoint.url(PATH))
+                .post(RequestBody.create(body(call), JSON));
         for (Map.Entry<String, String> header : call.headers().entrySet()) {
             try {
                 request.header(header.getKey(), header.getValue());
@@ -49,7 +49,7 @@ final class ChatRequests {
         }
         request.header("Accept", "text/event-stream");
         request.header("User-Agent", userAgent);
-        Optional<String> authorization = authorization(call, base);
+        Optional<String> authorization = endpoint.authorization(call.bearerToken());
         if (authorization.isPresent()) {
             try {
                 request.header("Authorization", authorization.get());
@@ -80,17 +80,5 @@ final class ChatRequests {
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e); // A tree of strings and numbers always serialises.
         }
-    }
-
-    /** The {@code Authorization} header the call sends: its bearer token, else the endpoint's user info as Basic auth. */
-    static Optional<String> authorization(CallRequest call, HttpUrl base) {
-        Optional<String> token = call.bearerToken().filter(t -> !t.isBlank());
-        if (token.isPresent()) {
-            return Optional.of("Bearer " + token.get());
-        }
-        if (!base.username().isEmpty() || !base.password().isEmpty()) {
-            return Optional.of(Credentials.basic(base.username(), base.password(), StandardCharsets.UTF_8));
-        }
-        return Optional.empty();
     }
 }

@@ -43,12 +43,10 @@ final class LedgerSanitizer {
     }
 
     MetaRecord meta(MetaRecord m) {
-        return new MetaRecord(m.type(), m.benchmarkRunId(), m.gitSha(), m.gitDirty(), m.harnessVersion(),
-                m.startedAtUtc(), m.finishedAtUtc(), locator(m.host()), m.loadAvgStart(), m.loadAvgEnd(),
-                locator(m.envRoute()), locator(m.envLlamacppUrl()), m.cellsPlanned(), text(m.gitDirtyFiles()),
-                m.cells() == null ? null : m.cells().stream().map(this::cell).toList(),
-                m.promptsSha256(), m.warmCalls(), m.jvmVersion(), m.jmhVersion(), text(m.harnessFlags()), m.mode(),
-                m.interrupted());
+        return m.toBuilder().host(locator(m.host())).envRoute(locator(m.envRoute()))
+                .envLlamacppUrl(locator(m.envLlamacppUrl())).gitDirtyFiles(text(m.gitDirtyFiles()))
+                .cells(m.cells() == null ? null : m.cells().stream().map(this::cell).toList())
+                .harnessFlags(text(m.harnessFlags())).build();
     }
 
     LedgerLine line(LedgerLine line) {
@@ -64,9 +62,8 @@ final class LedgerSanitizer {
     private CellFacts cell(CellFacts c) {
         String endpoint = c.endpoint() == null ? null
                 : TextRedaction.endpointName(c).orElseGet(() -> locator(c.endpoint()));
-        return new CellFacts(c.cellId(), c.engine(), endpoint, c.reachable(), redaction.apply(c.healthReason()),
-                c.engineVersion(), c.modelDigest(), fileName(c.modelPath()), c.modelNParams(), c.modelSize(),
-                c.ggufSha256());
+        return c.toBuilder().endpoint(endpoint).healthReason(redaction.apply(c.healthReason()))
+                .modelPath(fileName(c.modelPath())).build();
     }
 
     private String locator(String value) {

@@ -33,8 +33,9 @@ class LoadAggregationTest {
     }
 
     private static LevelRecord level(int idx, int requests, int errors, double achieved, boolean shortOfRate) {
-        return new LevelRecord(LevelRecord.TYPE, CELL, "P-EASY", idx, LoadMode.OPEN, 4, 2.0, requests, errors, 2000,
-                achieved, shortOfRate, 64.0, 120L, requests, null);
+        return LevelRecord.builder(CELL, "P-EASY", idx).loadMode(LoadMode.OPEN).concurrency(4).targetRate(2.0)
+                .requests(requests).errors(errors).wallMs(2000).achievedRps(achieved).rateShort(shortOfRate)
+                .outputTokensPerSec(64.0).harnessCpuMs(120L).plannedRequests(requests).build();
     }
 
     private static RunSummary aggregate(Optional<Slo> slo, Object... lines) {

@@ -33,10 +33,8 @@ class ReproducibilityChecklistTest {
 
     @Test
     void everyBreachIsListedRunWideFirstThenPerCell() {
-        CellFacts down = new CellFacts("b:ollama:m", "ollama", null, false, "connection refused", null, null, null,
-                null, null, null);
-        CellFacts anonymous = new CellFacts("c:openai:m", "openai", null, true, null, null, null, null, null, null,
-                null);
+        CellFacts down = CellFacts.builder("b:ollama:m").engine("ollama").healthReason("connection refused").build();
+        CellFacts anonymous = CellFacts.builder("c:openai:m").engine("openai").reachable(true).build();
         MetaRecord meta = meta("r", List.of(), List.of(down, anonymous), SHA, false, List.of(), null);
         LedgerWarning cut = new LedgerWarning("run.jsonl", 42, LedgerWarning.Kind.TRUNCATED, "cut");
 

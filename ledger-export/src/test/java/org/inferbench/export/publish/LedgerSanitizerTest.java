@@ -76,16 +76,10 @@ class LedgerSanitizerTest {
     }
 
     static MetaRecord withId(MetaRecord m, String id) {
-        return new MetaRecord(m.type(), id, m.gitSha(), m.gitDirty(), m.harnessVersion(), m.startedAtUtc(),
-                m.finishedAtUtc(), m.host(), m.loadAvgStart(), m.loadAvgEnd(), m.envRoute(), m.envLlamacppUrl(),
-                m.cellsPlanned(), m.gitDirtyFiles(), m.cells(), m.promptsSha256(), m.warmCalls(), m.jvmVersion(),
-                m.jmhVersion(), m.harnessFlags(), m.mode(), m.interrupted());
+        return m.toBuilder().benchmarkRunId(id).build();
     }
 
     private static MetaRecord withLocators(MetaRecord m, String host, String route) {
-        return new MetaRecord(m.type(), m.benchmarkRunId(), m.gitSha(), m.gitDirty(), m.harnessVersion(),
-                m.startedAtUtc(), m.finishedAtUtc(), host, m.loadAvgStart(), m.loadAvgEnd(), route,
-                m.envLlamacppUrl(), m.cellsPlanned(), m.gitDirtyFiles(), m.cells(), m.promptsSha256(), m.warmCalls(),
-                m.jvmVersion(), m.jmhVersion(), m.harnessFlags(), m.mode(), m.interrupted());
+        return m.toBuilder().host(host).envRoute(route).build();
     }
 }

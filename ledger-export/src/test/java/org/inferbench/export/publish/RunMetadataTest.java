@@ -13,10 +13,7 @@ class RunMetadataTest {
     void aRunThatDidNotFinishIsUnfinishedAndStillCounted() throws Exception {
         Ledger run = PublishFixtures.sourceRun();
         MetaRecord m = run.meta();
-        MetaRecord cutOff = new MetaRecord(m.type(), m.benchmarkRunId(), m.gitSha(), m.gitDirty(), m.harnessVersion(),
-                m.startedAtUtc(), null, m.host(), m.loadAvgStart(), null, m.envRoute(), m.envLlamacppUrl(),
-                m.cellsPlanned(), m.gitDirtyFiles(), m.cells(), m.promptsSha256(), m.warmCalls(), m.jvmVersion(),
-                m.jmhVersion(), m.harnessFlags(), m.mode(), m.interrupted());
+        MetaRecord cutOff = m.toBuilder().finishedAtUtc(null).loadAvgEnd(null).build();
 
         RunMetadata metadata = RunMetadata.of(new Ledger(cutOff, run.lines().subList(0, 4), List.of()));
 

@@ -11,12 +11,11 @@ import org.junit.jupiter.api.Test;
 class TextRedactionTest {
 
     private static CellFacts cell(String id, String endpoint) {
-        return new CellFacts(id, id.split(":")[1], endpoint, true, null, null, null, null, null, null, null);
+        return CellFacts.builder(id).engine(id.split(":")[1]).endpoint(endpoint).reachable(true).build();
     }
 
     private static TextRedaction redactionFor(CellFacts... cells) {
-        return TextRedaction.forRun(new MetaRecord("meta", "r", null, null, null, null, null, null, null, null, null,
-                null, null, null, List.of(cells), null, null, null, null, null, null, null));
+        return TextRedaction.forRun(MetaRecord.builder("r").cells(List.of(cells)).build());
     }
 
     private final TextRedaction redaction = redactionFor(

@@ -41,12 +41,15 @@ public final class GenerateLedger {
         for (int c = 0; c < CELLS; c++) {
             String cell = "node" + c + ":llamacpp:qwen3.5:0.8b";
             cells.add(cell);
-            facts.add(new CellFacts(cell, "llamacpp", "http://127.0.0.1:11436", true, null, "b11669", null,
-                    "/models/qwen3.5-0.8b.gguf", 752_393_024L, 507_904_000L, "9f2c4e1a"));
+            facts.add(CellFacts.builder(cell).engine("llamacpp").endpoint("http://127.0.0.1:11436").reachable(true)
+                    .engineVersion("b11669").modelPath("/models/qwen3.5-0.8b.gguf").modelNParams(752_393_024L)
+                    .modelSize(507_904_000L).ggufSha256("9f2c4e1a").build());
         }
-        MetaRecord meta = new MetaRecord(MetaRecord.TYPE, "00000000-0000-4000-8000-000000speed", "1".repeat(40),
-                false, "0.1.0", "2026-11-28T10:00:00Z", null, "bench-host", new LoadAverage(0.4, 0.3, 0.2), null, null, null, cells, List.of(),
-                facts, Map.of(), (int) perBatch - 1, "17.0.15", "1.37", List.of(), "A", null);
+        MetaRecord meta = MetaRecord.builder("00000000-0000-4000-8000-000000speed").gitSha("1".repeat(40))
+                .gitDirty(false).harnessVersion("0.1.0").startedAtUtc("2026-11-28T10:00:00Z").host("bench-host")
+                .loadAvgStart(new LoadAverage(0.4, 0.3, 0.2)).cellsPlanned(cells).gitDirtyFiles(List.of()).cells(facts)
+                .promptsSha256(Map.of()).warmCalls((int) perBatch - 1).jvmVersion("17.0.15").jmhVersion("1.37")
+                .harnessFlags(List.of()).mode("A").build();
         SplittableRandom random = new SplittableRandom(SEED);
         long written = 0;
         try (LedgerWriter writer = LedgerWriter.create(file, meta)) {
