@@ -27,7 +27,7 @@ import okio.ByteString;
  * and unknown fields are ignored (a measured call never reconnects); a blank line dispatches the
  * event if it has data; an event not closed by a blank line when the stream ends is discarded.
  */
-public final class SseReader {
+public final class SseReader implements FrameReader {
 
     /** Receives the events, on the reading thread. */
     public interface Callback {
@@ -172,5 +172,15 @@ public final class SseReader {
             }
         }
         return line;
+    }
+
+    @Override
+    public boolean next() throws IOException {
+        return processNextEvent();
+    }
+
+    @Override
+    public boolean endedInsideFrame() {
+        return endedInsideEvent();
     }
 }

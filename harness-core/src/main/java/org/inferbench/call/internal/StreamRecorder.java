@@ -21,7 +21,7 @@ import org.inferbench.record.Json;
  * event or chunk, a last {@code finish_reason} of {@code error}, and a token count that is not a
  * count all end the call as an error that says which.
  */
-final class StreamRecorder {
+final class StreamRecorder implements StreamDecoder {
 
     private static final String DONE = "[DONE]";
 
@@ -57,6 +57,11 @@ final class StreamRecorder {
      * One event with data, stamped at {@code nanos} before this call. Ignored once the stream is
      * {@link #finished()}. An event of type {@code error} ends the call as an error, whatever it holds.
      */
+    @Override
+    public void onFrame(long nanos, String type, String data) {
+        onEvent(nanos, type, data);
+    }
+
     void onEvent(long nanos, String type, String data) {
         if (finished) {
             return;
@@ -102,7 +107,8 @@ final class StreamRecorder {
      * The body ended at {@code nanos}; {@code midEvent} when it stopped inside a line or an event.
      * Without {@code [DONE]} first, the stream was cut short.
      */
-    void onEndOfStream(long nanos, boolean midEvent) {
+    @Override
+    public void onEndOfStream(long nanos, boolean midEvent) {
         if (!finished) {
             String reported = finishReasonError();
             finish(nanos, reported != null ? reported
@@ -111,44 +117,54 @@ final class StreamRecorder {
     }
 
     /** {@code [DONE]}, an error event or a malformed one was seen, or the body ended: read no further. */
-    boolean finished() {
+    @Override
+    public boolean finished() {
         return finished;
     }
 
     /** What went wrong in the stream itself; null when nothing did (so far). */
-    String error() {
+    @Override
+    public String error() {
         return error;
     }
 
-    int chunks() {
+    @Override
+    public int chunks() {
         return chunks;
     }
 
-    int contentChars() {
+    @Override
+    public int contentChars() {
         return contentChars;
     }
 
-    int reasoningChars() {
+    @Override
+    public int reasoningChars() {
         return reasoningChars;
     }
 
-    String finishReason() {
+    @Override
+    public String finishReason() {
         return finishReason;
     }
 
-    Integer promptTokens() {
+    @Override
+    public Integer promptTokens() {
         return promptTokens;
     }
 
-    Integer completionTokens() {
+    @Override
+    public Integer completionTokens() {
         return completionTokens;
     }
 
-    JsonNode serverTimings() {
+    @Override
+    public JsonNode serverTimings() {
         return serverTimings;
     }
 
-    String systemFingerprint() {
+    @Override
+    public String systemFingerprint() {
         return systemFingerprint;
     }
 

@@ -13,7 +13,6 @@ import okio.BufferedSource;
 import org.inferbench.call.CallOutcome;
 import org.inferbench.call.CallRequest;
 import org.inferbench.call.ServerText;
-import org.inferbench.config.Defaults;
 import org.inferbench.record.CallRecord;
 
 /**
@@ -21,11 +20,11 @@ import org.inferbench.record.CallRecord;
  * it once.
  *
  * <p>Time zero is read when OkHttp starts writing the request ({@link TimeZeroWatcher}); a call that
- * fails before that is timed from the moment it was handed to OkHttp. The SSE body is read with
- * our {@link SseReader} right here rather than through OkHttp's {@code EventSources}, whose events
- * arrive on a dispatcher thread: no hand-off between the socket and the stamp. The reader delivers
- * an event as soon as its closing blank line is buffered, and the ticker is read as the first thing
- * on delivery, before the JSON is parsed.
+ * fails before that is timed from the moment it was handed to OkHttp. The body is read with the
+ * engine API's {@link StreamFormat} (for SPEC section 2, our {@link SseReader}) right here rather
+ * than through OkHttp's {@code EventSources}, whose events arrive on a dispatcher thread: no hand-off
+ * between the socket and the stamp. The reader delivers a frame as soon as it is whole, and the
+ * ticker is read as the first thing on delivery, before the JSON is parsed.
  *
  * <p>The client's call timeout is the whole-call deadline ({@code Defaults.CALL_DEADLINE}): it
  * covers the body too, so a server that keeps the stream alive with comments forever still ends.
@@ -47,10 +46,12 @@ public final class StreamingCall {
     private final CallSetup setup;
     private final CallRequest request;
     private final ServerMessages messages;
+    /** How this call's engine API asks and answers: the one thing that differs between engines. */
+    private final StreamFormat format;
     private final StageWatcher stage = new StageWatcher();
 
     private TokenTimeline timeline;
-    private StreamRecorder recorder;
+    private StreamDecoder recorder;
     private boolean streamOpened;
     private Integer httpStatus;
     private String backend;
@@ -62,13 +63,14 @@ public final class StreamingCall {
         this.setup = setup;
         this.request = request;
         this.messages = ServerMessages.forRequest(request);
+        this.format = StreamFormat.of(request.api());
     }
 
     public CallOutcome run() {
         String startedAtUtc = UTC_MILLIS.format(setup.wallClock().instant());
         Request httpRequest;
         try {
-            httpRequest = ChatRequests.build(request, setup.userAgent());
+            httpRequest = format.request(request, setup.userAgent());
         } catch (InvalidCallRequestException e) {
             return rejected(CallErrors.invalidRequest(e.getMessage()), startedAtUtc);
         } catch (RuntimeException e) {
@@ -79,7 +81,7 @@ public final class StreamingCall {
         call.addEventListener(new TimeZeroWatcher(setup.ticker(), this::requestWriteStarted));
 
         timeline = new TokenTimeline(setup.ticker().read());
-        recorder = new StreamRecorder(timeline, messages);
+        recorder = format.decoder(timeline, messages);
         try {
             exchange(call);
         } catch (Throwable t) {
@@ -124,7 +126,7 @@ public final class StreamingCall {
             return Optional.of(CallErrors.httpStatus(code, errorMessage(response)));
         }
         MediaType type = response.body().contentType();
-        if (type == null || !"text".equals(type.type()) || !"event-stream".equals(type.subtype())) {
+        if (!format.accepts(type)) {
             return Optional.of(CallErrors.notAnEventStream(type));
         }
         return Optional.empty();
@@ -139,16 +141,16 @@ public final class StreamingCall {
     }
 
     private void readEvents(BufferedSource body) throws IOException {
-        SseReader reader = new SseReader(body, (id, type, data) -> {
+        FrameReader reader = format.frames(body, (type, data) -> {
             long arrivedAt = setup.ticker().read(); // First, so that parsing never delays the stamp.
-            recorder.onEvent(arrivedAt, type, data);
+            recorder.onFrame(arrivedAt, type, data);
             setup.listener().onData(arrivedAt, data);
-        }, Defaults.MAX_EVENT_BYTES);
-        while (!recorder.finished() && reader.processNextEvent()) {
-            // Each turn delivers at most one event to the callback above.
+        });
+        while (!recorder.finished() && reader.next()) {
+            // Each turn delivers at most one frame to the callback above.
         }
         if (!recorder.finished()) {
-            recorder.onEndOfStream(setup.ticker().read(), reader.endedInsideEvent());
+            recorder.onEndOfStream(setup.ticker().read(), reader.endedInsideFrame());
         }
     }
 
