@@ -1,8 +1,6 @@
 package org.inferbench.bench.state;
 
-import java.io.IOException;
 import java.nio.file.Path;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -43,8 +41,7 @@ public final class Batch implements AutoCloseable {
     private final OkHttpClient okHttp;
     private final InferenceClient client;
     private final EngineHttp http;
-    private final Environment environment;
-    private final Optional<RoutingHeaders> routing;
+    private final CellRequests requests;
     private final Pacer pacer;
     private final Sleeper sleeper;
     private final Ticker ticker;
@@ -60,14 +57,12 @@ public final class Batch implements AutoCloseable {
                  Optional<RoutingHeaders> routing, Sleeper sleeper, Ticker ticker) {
         this.cell = Objects.requireNonNull(cell, "cell");
         this.prompt = Objects.requireNonNull(prompt, "prompt");
-        this.endpoint = cell.endpoint().orElseThrow(() -> new IllegalArgumentException(
-                "cell " + cell.id() + " has no endpoint: " + cell.unsetReason().orElse("")));
+        this.requests = new CellRequests(cell, prompt, environment, routing);
+        this.endpoint = requests.endpoint();
         this.target = EngineTarget.of(cell.engine());
         this.okHttp = Objects.requireNonNull(okHttp, "okHttp");
-        this.environment = Objects.requireNonNull(environment, "environment");
         this.client = new InferenceClient(okHttp, ticker);
         this.http = new EngineHttp(okHttp, BearerToken.of(cell, environment));
-        this.routing = Objects.requireNonNull(routing, "routing");
         this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
         this.ticker = Objects.requireNonNull(ticker, "ticker");
         this.pacer = new Pacer(Defaults.MIN_CALL_INTERVAL, ticker, sleeper);
@@ -96,17 +91,9 @@ public final class Batch implements AutoCloseable {
         return cell.cold();
     }
 
-    /**
-     * A fresh connection for the next call, opened by an untimed GET of the engine's health route,
-     * so that no TCP (or TLS) connect lands in a timed call and no call lands on a connection
-     * llama-server has given up ({@link InferenceClient#warmUp}). A failure shows in the call's record.
-     */
+    /** A fresh connection for the next call ({@link CellRequests#openFreshConnection}). */
     private void openFreshConnection() {
-        try {
-            client.warmUp(EngineHttp.url(endpoint, target.healthPath()).toString());
-        } catch (IOException notAUrl) {
-            // Nothing to warm: the call itself fails on this endpoint and its record says why.
-        }
+        requests.openFreshConnection(client);
     }
 
     /**
@@ -157,11 +144,7 @@ public final class Batch implements AutoCloseable {
     }
 
     private CallRequest request(String phase, int runIdx) {
-        Map<String, String> headers = routing
-                .map(r -> r.forCall(cell.id().toString(), prompt.id(), phase, runIdx))
-                .orElse(Map.of());
-        return new CallRequest(endpoint, cell.model(), prompt, Defaults.TEMPERATURE, Defaults.TOP_P, headers,
-                BearerToken.of(cell, environment));
+        return requests.call(phase, runIdx);
     }
 
     /** Releases the client's threads and connections (a {@code -f 0} run keeps its JVM). */

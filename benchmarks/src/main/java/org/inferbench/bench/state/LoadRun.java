@@ -1,18 +1,13 @@
 package org.inferbench.bench.state;
 
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import okhttp3.ConnectionPool;
 import okhttp3.OkHttpClient;
 import org.inferbench.HarnessVersion;
-import org.inferbench.bench.target.BearerToken;
-import org.inferbench.bench.target.EngineHttp;
-import org.inferbench.bench.target.EngineTarget;
 import org.inferbench.call.CallContext;
 import org.inferbench.call.CallRequest;
 import org.inferbench.call.HttpClients;
@@ -48,10 +43,7 @@ public final class LoadRun implements AutoCloseable {
 
     private final Cell cell;
     private final Prompt prompt;
-    private final String endpoint;
-    private final EngineTarget target;
-    private final Environment environment;
-    private final Optional<RoutingHeaders> routing;
+    private final CellRequests requests;
     private final LoadSpec spec;
     private final List<LevelPlan> plans;
     private final OkHttpClient base;
@@ -66,11 +58,7 @@ public final class LoadRun implements AutoCloseable {
             OkHttpClient base, LevelDriver driver) {
         this.cell = cell;
         this.prompt = prompt;
-        this.endpoint = cell.endpoint().orElseThrow(() -> new IllegalArgumentException(
-                "cell " + cell.id() + " has no endpoint: " + cell.unsetReason().orElse("")));
-        this.target = EngineTarget.of(cell.engine());
-        this.environment = environment;
-        this.routing = routing;
+        this.requests = new CellRequests(cell, prompt, environment, routing);
         this.spec = spec;
         this.plans = spec.plans(cell);
         this.base = base;
@@ -148,11 +136,7 @@ public final class LoadRun implements AutoCloseable {
         return new LevelCaller<>() {
             @Override
             public void prepare(int slot) {
-                try {
-                    slots.get(slot).warmUp(EngineHttp.url(endpoint, target.healthPath()).toString());
-                } catch (IOException notAUrl) {
-                    // Nothing to warm: the call itself fails on this endpoint and its record says why.
-                }
+                requests.openFreshConnection(slots.get(slot));
             }
 
             @Override
@@ -170,11 +154,7 @@ public final class LoadRun implements AutoCloseable {
     }
 
     private CallRequest request(String phase, int runIdx) {
-        Map<String, String> headers = routing
-                .map(r -> r.forCall(cellId(), prompt.id(), phase, runIdx))
-                .orElse(Map.of());
-        return new CallRequest(endpoint, cell.model(), prompt, Defaults.TEMPERATURE, Defaults.TOP_P, headers,
-                BearerToken.of(cell, environment));
+        return requests.call(phase, runIdx);
     }
 
     private String cellId() {
