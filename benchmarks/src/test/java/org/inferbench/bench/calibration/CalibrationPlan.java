@@ -6,8 +6,12 @@ import java.util.List;
 /**
  * What one calibration run measures, sized to finish in about five minutes on a shared two-core
  * machine: the client on threads of its own (issue 6), then the load path (issue 10).
+ *
+ * @param discardedRounds whether each level first runs one stream per thread or slot and throws it
+ *                        away (see {@link CalibrationRun}); the quick check, which only shows that
+ *                        everything works, skips it to stay short
  */
-record CalibrationPlan(List<Section> sections) {
+record CalibrationPlan(List<Section> sections, boolean discardedRounds) {
 
     /**
      * For concurrency 1: the first event 20 ms after the request, then 20 token events every 10 ms
@@ -62,10 +66,13 @@ record CalibrationPlan(List<Section> sections) {
                         new Level(1, 100, SHARED_SHORT),
                         new Level(64, 2, SHARED),
                         new Level(256, 2, SHARED),
-                        new Level(1024, 1, SHARED)))));
+                        new Level(1024, 1, SHARED)))), true);
     }
 
-    /** A few seconds, to see that everything works: every level shape and both sections, with few streams. */
+    /**
+     * Seconds, to see that everything works: every level shape and both sections, with few streams and
+     * no discarded rounds (its numbers are not the calibration).
+     */
     static CalibrationPlan quick() {
         List<Level> levels = List.of(
                 new Level(1, 5, SHORT),
@@ -75,6 +82,6 @@ record CalibrationPlan(List<Section> sections) {
                 new Section(THREADS_TITLE, Driving.THREADS, List.of(ClientKind.HARNESS, ClientKind.RAW_SOCKET),
                         new Level(8, 2, SHORT), levels),
                 new Section(LOAD_TITLE, Driving.LOAD_DRIVER, List.of(ClientKind.LOAD_PATH, ClientKind.RAW_SOCKET),
-                        new Level(8, 2, SHORT), levels)));
+                        new Level(8, 2, SHORT), levels)), false);
     }
 }

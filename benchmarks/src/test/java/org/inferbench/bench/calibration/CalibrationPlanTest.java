@@ -1,7 +1,9 @@
 package org.inferbench.bench.calibration;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.util.List;
@@ -31,6 +33,8 @@ class CalibrationPlanTest {
         assertEquals(List.of(Driving.THREADS, Driving.LOAD_DRIVER), sections.stream().map(Section::driving).toList());
         assertEquals(List.of(ClientKind.HARNESS, ClientKind.RAW_SOCKET), sections.get(0).clients());
         assertEquals(List.of(ClientKind.LOAD_PATH, ClientKind.RAW_SOCKET), sections.get(1).clients());
+        assertFalse(CalibrationPlan.quick().discardedRounds(), "a check of seconds, not a measurement");
+        assertTrue(CalibrationPlan.standard().discardedRounds());
     }
 
     @Test

@@ -30,9 +30,11 @@ public final class CalibrationRun {
     private static final Duration POOL_KEEP_ALIVE = Duration.ofMinutes(5);
 
     private final PrintStream progress;
+    private final boolean discardedRounds;
 
-    private CalibrationRun(PrintStream progress) {
+    private CalibrationRun(PrintStream progress, boolean discardedRounds) {
         this.progress = progress;
+        this.discardedRounds = discardedRounds;
     }
 
     public static void main(String[] args) throws Exception {
@@ -49,7 +51,7 @@ public final class CalibrationRun {
         MachineInfo machine = MachineInfo.current();
         String loadBefore = MachineInfo.loadAverage();
         long started = System.nanoTime();
-        Map<Section, List<LevelResult>> results = new CalibrationRun(System.err).run(plan);
+        Map<Section, List<LevelResult>> results = new CalibrationRun(System.err, plan.discardedRounds()).run(plan);
         long took = System.nanoTime() - started;
         String loadAfter = MachineInfo.loadAverage();
 
@@ -117,7 +119,9 @@ public final class CalibrationRun {
             for (ClientKind kind : section.clients()) {
                 // A discarded round at the level's own concurrency first: paths only this many threads
                 // take (connection setup, lock contention) get compiled before anything counts.
-                run.run(level.oneStreamEach(), kind, name + "-warm-" + kind.name());
+                if (discardedRounds) {
+                    run.run(level.oneStreamEach(), kind, name + "-warm-" + kind.name());
+                }
                 LevelResult result = run.run(level, kind, name + "-" + kind.name());
                 progress.printf(Locale.ROOT, "concurrency %d (%s), %s: %d streams, %d failed, TTFT error p50 %.3f "
                                 + "p99 %.3f ms, %.2f client cores, %.1f s%n", level.concurrency(), level.schedule(),
