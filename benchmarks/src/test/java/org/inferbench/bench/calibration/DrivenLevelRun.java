@@ -23,8 +23,10 @@ import org.inferbench.record.LoadFacts;
  * <p>Wall time and CPU come from the driver's {@link LevelOutcome}: the process's CPU time over the
  * level, from which the emitter thread's share is taken out, as {@link LevelRun} does. The calling
  * threads' own CPU (preparation and call) is read around each, on the driver's threads.
+ *
+ * @param http the run's one OkHttpClient, which a load slot builds its own client from
  */
-final class DrivenLevelRun implements LevelRunner {
+record DrivenLevelRun(CalibrationEmitter emitter, OkHttpClient http) implements LevelRunner {
 
     /**
      * How long the driver waits past a level's time before it stops the level's threads: a bound
@@ -34,14 +36,6 @@ final class DrivenLevelRun implements LevelRunner {
 
     /** A level's planned time, per stream of each slot: the stream, and room for a slow start. */
     private static final Duration SLACK_PER_STREAM = Duration.ofSeconds(10);
-
-    private final CalibrationEmitter emitter;
-    private final OkHttpClient http;
-
-    DrivenLevelRun(CalibrationEmitter emitter, OkHttpClient http) {
-        this.emitter = emitter;
-        this.http = http;
-    }
 
     @Override
     public LevelResult run(Level level, ClientKind kind, String runName) throws InterruptedException {
