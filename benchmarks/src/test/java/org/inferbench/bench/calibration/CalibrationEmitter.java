@@ -22,7 +22,8 @@ import java.util.concurrent.locks.LockSupport;
  * write: the known truth that the harness's measurements are compared with. Test code, not a product
  * feature.
  *
- * <p>Any request naming its stream in the header {@value #STREAM_HEADER} gets a 200
+ * <p>A {@code GET} (a warm-up probe) gets a short 200 at once. Any request naming its stream in the
+ * header {@value #STREAM_HEADER} gets a 200
  * {@code text/event-stream} head at once, then the {@link EventScript}'s writes at the schedule's
  * times, counted from the read that completed the request. Each event is one write on a
  * {@code TCP_NODELAY} socket (a socket channel has no user-space buffer, so there is nothing to
@@ -55,6 +56,7 @@ final class CalibrationEmitter implements AutoCloseable {
     private final PriorityQueue<DueWrite> due = new PriorityQueue<>();
     private final Map<String, EmittedStream> finished = new ConcurrentHashMap<>();
     private final AtomicLong shortWrites = new AtomicLong();
+    private final AtomicLong accepted = new AtomicLong();
     private volatile boolean closing;
     private volatile Throwable failure;
 
@@ -93,6 +95,11 @@ final class CalibrationEmitter implements AutoCloseable {
         return server.socket().getLocalPort();
     }
 
+    /** Where the load path's warm-up probe goes: any {@code GET} is answered at once, with no stream. */
+    String healthUrl() {
+        return baseUrl() + "/health";
+    }
+
     /** What the emitter did for this stream, once its last write is done; each stream is handed out once. */
     Optional<EmittedStream> take(String streamId) {
         return Optional.ofNullable(finished.remove(streamId));
@@ -101,6 +108,11 @@ final class CalibrationEmitter implements AutoCloseable {
     /** CPU time the emitter's thread has used so far. */
     long cpuNanos() {
         return ManagementFactory.getThreadMXBean().getThreadCpuTime(thread.getId());
+    }
+
+    /** Connections accepted so far: the load path opens one per call, a kept-alive client one in all. */
+    long connectionsAccepted() {
+        return accepted.get();
     }
 
     /** Writes the socket did not take whole (each one is a client that had stopped reading). */
@@ -223,6 +235,7 @@ final class CalibrationEmitter implements AutoCloseable {
             channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
             SelectionKey key = channel.register(selector, SelectionKey.OP_READ);
             key.attach(new EmitterConnection(channel, key));
+            accepted.incrementAndGet();
         }
     }
 

@@ -123,7 +123,7 @@ class CalibrationEmitterTest {
 
     @Test
     void bothClientsSeeEveryEventOfStreamsOnAKeptAliveConnection() {
-        for (ClientKind kind : ClientKind.values()) {
+        for (ClientKind kind : List.of(ClientKind.HARNESS, ClientKind.RAW_SOCKET)) {
             try (StreamClient client = kind.open(emitter, http)) {
                 for (String id : List.of(kind + "-a", kind + "-b")) {
                     ReceivedStream received = client.stream(id);
@@ -141,7 +141,7 @@ class CalibrationEmitterTest {
         Level level = new Level(4, 3, TINY);
         LevelRun run = new LevelRun(emitter, http);
 
-        for (ClientKind kind : ClientKind.values()) {
+        for (ClientKind kind : List.of(ClientKind.HARNESS, ClientKind.RAW_SOCKET)) {
             LevelResult result = run.run(level, kind, "test-" + kind);
 
             assertEquals(0, result.failed(), kind + ": " + result.firstFailure());
@@ -149,6 +149,69 @@ class CalibrationEmitterTest {
             assertEquals(12 * (TOKENS - 1), result.gaps().count());
             assertEquals(12L * TINY.dataEvents(), result.events());
         }
+    }
+
+    @Test
+    void getIsAnsweredAtOnceAndTheConnectionThenCarriesAStream() throws IOException {
+        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), emitter.port())) {
+            OutputStream out = socket.getOutputStream();
+            InputStream in = socket.getInputStream();
+            out.write("GET /health HTTP/1.1\r\nHost: x\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+
+            assertArrayEquals(EventScript.HEALTH_ANSWER, in.readNBytes(EventScript.HEALTH_ANSWER.length));
+
+            out.write(("POST /v1/chat/completions HTTP/1.1\r\nHost: x\r\n" + CalibrationEmitter.STREAM_HEADER
+                    + ": after-probe\r\nContent-Length: 0\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            assertTrue(new String(in.readNBytes(EventScript.RESPONSE_HEAD.length), StandardCharsets.US_ASCII)
+                    .startsWith("HTTP/1.1 200 OK"));
+        }
+        assertEquals(1, emitter.connectionsAccepted());
+    }
+
+    @Test
+    void loadPathSlotWarmsAFreshConnectionBeforeEveryCall() {
+        try (StreamClient slot = ClientKind.LOAD_PATH.open(emitter, http)) {
+            for (String id : List.of("slot-a", "slot-b", "slot-c")) {
+                slot.connect();
+                ReceivedStream received = slot.stream(id);
+
+                assertNull(received.error(), id);
+                assertEquals(TINY.dataEvents(), received.dataNanos().length, id);
+                assertTrue(emitter.take(id).isPresent(), id);
+            }
+        }
+        assertEquals(3, emitter.connectionsAccepted(), "one new connection per call, opened by its warm-up");
+    }
+
+    @Test
+    void loadPathSlotHasAPoolOfItsOwn() {
+        try (StreamClient slot = ClientKind.LOAD_PATH.open(emitter, http)) {
+            slot.connect();
+            assertNull(slot.stream("own-pool").error());
+
+            // The slot's connection is kept alive in the slot's pool, not in the run's client's.
+            assertEquals(0, http.connectionPool().connectionCount(), "the run's client lends its settings only");
+        }
+    }
+
+    @Test
+    void drivenLevelRunPairsEveryStreamOfEverySlot() throws InterruptedException {
+        Level level = new Level(4, 3, TINY);
+        LevelRunner run = Driving.LOAD_DRIVER.runner(emitter, http);
+
+        LevelResult loadPath = run.run(level, ClientKind.LOAD_PATH, "load");
+        long afterLoadPath = emitter.connectionsAccepted();
+        LevelResult floor = run.run(level, ClientKind.RAW_SOCKET, "floor");
+
+        for (LevelResult result : List.of(loadPath, floor)) {
+            assertEquals(0, result.failed(), result.client() + ": " + result.firstFailure());
+            assertEquals(12, result.firstEvent().count());
+            assertEquals(12 * (TOKENS - 1), result.gaps().count());
+            assertEquals(12L * TINY.dataEvents(), result.events());
+            assertTrue(result.wallNanos() > 0);
+        }
+        assertEquals(12, afterLoadPath, "the load path: a fresh connection for each of the 12 calls");
+        assertEquals(4, emitter.connectionsAccepted() - afterLoadPath, "the floor: one kept-alive connection per slot");
     }
 
     @Test

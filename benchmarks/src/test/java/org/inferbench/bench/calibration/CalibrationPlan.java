@@ -4,14 +4,14 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * What one calibration run measures, sized to finish in about two and a half minutes on a shared
- * two-core machine.
+ * What one calibration run measures, sized to finish in about five minutes on a shared two-core
+ * machine: the client on threads of its own (issue 6), then the load path (issue 10).
  *
- * @param warmUp run once per client before any level and thrown away, so that the JIT has compiled
- *               the reading and parsing paths (tens of thousands of events) before anything counts;
- *               each level also runs one discarded stream per thread first (see {@link CalibrationRun})
+ * @param discardedRounds whether each level first runs one stream per thread or slot and throws it
+ *                        away (see {@link CalibrationRun}); the quick check, which only shows that
+ *                        everything works, skips it to stay short
  */
-record CalibrationPlan(Level warmUp, List<Level> levels) {
+record CalibrationPlan(List<Section> sections, boolean discardedRounds) {
 
     /**
      * For concurrency 1: the first event 20 ms after the request, then 20 token events every 10 ms
@@ -35,25 +35,53 @@ record CalibrationPlan(Level warmUp, List<Level> levels) {
      */
     static final Schedule SHARED = new Schedule(Duration.ofMillis(20), Duration.ofMillis(50), 100);
 
+    /**
+     * For the load path at concurrency 1: 20 tokens/s like {@link #SHARED}, but 5 token events, so
+     * that 100 sequential streams (a real p99 of the TTFT error) take half a minute per client.
+     */
+    static final Schedule SHARED_SHORT = new Schedule(Duration.ofMillis(20), Duration.ofMillis(50), 5);
+
+    static final String THREADS_TITLE = "Threads of its own (issue 6)";
+    static final String LOAD_TITLE = "Load runs: LevelDriver, closed loop, one client and pool per slot (issue 10)";
+
     CalibrationPlan {
-        levels = List.copyOf(levels);
+        sections = List.copyOf(sections);
     }
 
-    /** About two and a half minutes: concurrency 1 takes most of it (2 x 200 streams of 0.22 s). */
+    /**
+     * About five minutes. Threads: about two and a half, concurrency 1 most of it (2 x 200 streams of
+     * 0.22 s). Load path: about two and a half, at the issue's 20 tokens/s per stream throughout.
+     */
     static CalibrationPlan standard() {
-        return new CalibrationPlan(new Level(64, 10, SHORT), List.of(
-                new Level(1, 200, SHORT),
-                new Level(64, 4, FAST),
-                new Level(256, 2, FAST),
-                new Level(1024, 1, FAST),
-                new Level(1024, 1, SHARED)));
+        return new CalibrationPlan(List.of(
+                new Section(THREADS_TITLE, Driving.THREADS, List.of(ClientKind.HARNESS, ClientKind.RAW_SOCKET),
+                        new Level(64, 10, SHORT), List.of(
+                        new Level(1, 200, SHORT),
+                        new Level(64, 4, FAST),
+                        new Level(256, 2, FAST),
+                        new Level(1024, 1, FAST),
+                        new Level(1024, 1, SHARED))),
+                new Section(LOAD_TITLE, Driving.LOAD_DRIVER, List.of(ClientKind.LOAD_PATH, ClientKind.RAW_SOCKET),
+                        new Level(64, 10, SHORT), List.of(
+                        new Level(1, 100, SHARED_SHORT),
+                        new Level(64, 2, SHARED),
+                        new Level(256, 2, SHARED),
+                        new Level(1024, 1, SHARED)))), true);
     }
 
-    /** A few seconds, to see that everything works: every level shape, with few streams. */
+    /**
+     * Seconds, to see that everything works: every level shape and both sections, with few streams and
+     * no discarded rounds (its numbers are not the calibration).
+     */
     static CalibrationPlan quick() {
-        return new CalibrationPlan(new Level(8, 2, SHORT), List.of(
-                new Level(1, 10, SHORT),
+        List<Level> levels = List.of(
+                new Level(1, 5, SHORT),
                 new Level(64, 1, SHORT),
-                new Level(1024, 1, SHORT)));
+                new Level(1024, 1, SHORT));
+        return new CalibrationPlan(List.of(
+                new Section(THREADS_TITLE, Driving.THREADS, List.of(ClientKind.HARNESS, ClientKind.RAW_SOCKET),
+                        new Level(8, 2, SHORT), levels),
+                new Section(LOAD_TITLE, Driving.LOAD_DRIVER, List.of(ClientKind.LOAD_PATH, ClientKind.RAW_SOCKET),
+                        new Level(8, 2, SHORT), levels)), false);
     }
 }

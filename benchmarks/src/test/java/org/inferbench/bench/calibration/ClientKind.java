@@ -2,13 +2,28 @@ package org.inferbench.bench.calibration;
 
 import okhttp3.OkHttpClient;
 
-/** The two clients every level runs: the harness, and the floor it is compared with. */
+/**
+ * The clients a level runs: the harness (on threads of the calibration's own, or on the load path's
+ * slots), and the floor it is compared with.
+ */
 enum ClientKind {
 
     HARNESS("harness") {
         @Override
         StreamClient open(CalibrationEmitter emitter, OkHttpClient http) {
             return new HarnessStreamClient(http, emitter.baseUrl(), emitter.schedule());
+        }
+    },
+
+    /**
+     * The harness as a load run uses it: a client and a one-connection pool per slot, and a fresh
+     * connection warmed before every call (see {@link LoadSlotStreamClient}). Meant for
+     * {@link Driving#LOAD_DRIVER}, whose slots it stands for.
+     */
+    LOAD_PATH("harness, load path") {
+        @Override
+        StreamClient open(CalibrationEmitter emitter, OkHttpClient http) {
+            return new LoadSlotStreamClient(http, emitter, emitter.schedule());
         }
     },
 
@@ -29,6 +44,9 @@ enum ClientKind {
         return label;
     }
 
-    /** A client for one thread; {@code http} is the run's one OkHttpClient, used by the harness only. */
+    /**
+     * A client for one thread or slot; {@code http} is the run's one OkHttpClient, used by the harness
+     * as it is and by the load path as the base of each slot's own client.
+     */
     abstract StreamClient open(CalibrationEmitter emitter, OkHttpClient http);
 }

@@ -48,7 +48,9 @@ final class EmitterConnection {
 
     /**
      * Reads what the socket holds. Returns the stream id once a whole request (head and
-     * {@code Content-Length} body) is in and no stream is running, else null.
+     * {@code Content-Length} body) is in and no stream is running, else null. A {@code GET} is a
+     * warm-up probe (the load path opens a fresh connection with one before every call): it is
+     * answered here at once, with {@link EventScript#HEALTH_ANSWER}, and starts no stream.
      *
      * @throws IOException when the client closed the connection or sent something that is not a
      *                     calibration request
@@ -134,6 +136,12 @@ final class EmitterConnection {
         }
         String head = new String(request.array(), 0, headEnd, StandardCharsets.ISO_8859_1);
         int bodyStart = headEnd + END_OF_HEAD.length;
+        if (head.startsWith("GET ")) {
+            request.flip().position(bodyStart);
+            request.compact();
+            send(EventScript.HEALTH_ANSWER);
+            return null;
+        }
         long contentLength = 0;
         String id = null;
         for (String line : head.split("\r\n")) {

@@ -25,6 +25,16 @@ final class EventScript {
             + "Transfer-Encoding: chunked\r\n"
             + "\r\n");
 
+    /**
+     * The whole answer to a {@code GET} (the load path's warm-up probe of an engine's health route), as
+     * llama-server answers {@code /health}: small, with a length, so the connection stays open for the call.
+     */
+    static final byte[] HEALTH_ANSWER = ascii("HTTP/1.1 200 OK\r\n"
+            + "Content-Type: application/json\r\n"
+            + "Content-Length: 15\r\n"
+            + "\r\n"
+            + "{\"status\":\"ok\"}");
+
     /** The answer text of one token event. */
     static final String TOKEN = "tok";
 

@@ -3,6 +3,7 @@ package org.inferbench.bench.calibration;
 import java.time.Clock;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import okhttp3.OkHttpClient;
 import org.inferbench.call.CallOutcome;
 import org.inferbench.call.CallRequest;
@@ -25,13 +26,21 @@ final class HarnessStreamClient implements StreamClient {
     private final CallRequest request;
     private final Schedule schedule;
 
-    /** @param http shared by every thread of a run, as one harness run shares one client */
+    /**
+     * @param http shared by every thread of a run, as one harness run shares one client; or one slot's
+     *             own client (see {@link LoadSlotStreamClient})
+     */
     HarnessStreamClient(OkHttpClient http, String baseUrl, Schedule schedule) {
         this.schedule = schedule;
         this.stamps = new StampingListener(schedule.dataEvents());
         this.client = new InferenceClient(http, Ticker.system(), Clock.systemUTC(), stamps);
         Prompt prompt = new Prompt("P-CALIBRATION", "calibration stream", "Count.\n", schedule.tokenEvents());
         this.request = CallRequest.of(baseUrl, "calibration", prompt);
+    }
+
+    /** {@link InferenceClient#warmUp} on this client: the load path's preparation before each call. */
+    Optional<String> warmUp(String url) {
+        return client.warmUp(url);
     }
 
     /** Nothing to do: the level's warm-up round has left a kept-alive connection per thread in the pool. */

@@ -1,5 +1,9 @@
 package org.inferbench.bench.calibration;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
 /**
  * What one client measured at one level.
  *
@@ -14,6 +18,50 @@ package org.inferbench.bench.calibration;
 record LevelResult(Level level, ClientKind client, int failed, String firstFailure, Distribution send,
                    Distribution firstEvent, Distribution gaps, Distribution total, CpuUse cpu,
                    long wallNanos, long events, double loadAverage) {
+
+    /**
+     * Pairs every received stream with the emitter's record of it and summarises the errors of those
+     * that count, whichever way the level was driven.
+     *
+     * @param received one entry per planned stream; null where no stream was read
+     * @param missing  why an entry is null, for the first-failure column
+     */
+    static LevelResult pair(Level level, ClientKind kind, CalibrationEmitter emitter, ReceivedStream[] received,
+                            String missing, CpuUse cpu, long wall, double load) {
+        List<StreamErrors> counted = new ArrayList<>();
+        int failed = 0;
+        String firstFailure = null;
+        for (ReceivedStream stream : received) {
+            Optional<EmittedStream> emitted = stream == null ? Optional.empty() : emitter.take(stream.streamId());
+            String problem = stream == null ? missing
+                    : stream.failed() ? stream.error()
+                    : emitted.isEmpty() ? "the emitter has no record of " + stream.streamId()
+                    : null;
+            if (problem != null) {
+                failed++;
+                firstFailure = firstFailure == null ? problem : firstFailure;
+                continue;
+            }
+            counted.add(StreamErrors.between(emitted.get(), stream, level.schedule()));
+        }
+        int gapsPerStream = level.schedule().tokenEvents() - 1;
+        long[] send = new long[counted.size()];
+        long[] first = new long[counted.size()];
+        long[] total = new long[counted.size()];
+        long[] gaps = new long[counted.size() * gapsPerStream];
+        for (int i = 0; i < counted.size(); i++) {
+            StreamErrors errors = counted.get(i);
+            send[i] = errors.sendNanos();
+            first[i] = errors.firstEventNanos();
+            total[i] = errors.totalNanos();
+            for (int g = 0; g < gapsPerStream; g++) {
+                gaps[i * gapsPerStream + g] = Math.abs(errors.gapNanos()[g]);
+            }
+        }
+        long events = (long) counted.size() * level.schedule().dataEvents();
+        return new LevelResult(level, kind, failed, firstFailure, new Distribution(send), new Distribution(first),
+                new Distribution(gaps), new Distribution(total), cpu, wall, events, load);
+    }
 
     /** Milliseconds of CPU per 1,000 data events read, of the calling threads alone. */
     double callingThreadsMsPerThousandEvents() {

@@ -6,7 +6,6 @@ import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.LongAdder;
 import okhttp3.OkHttpClient;
@@ -16,7 +15,7 @@ import okhttp3.OkHttpClient;
  * read, all threads are released at once, and when the last one is done the clocks are read again.
  * Then every received stream is paired with the emitter's record of it.
  */
-final class LevelRun {
+final class LevelRun implements LevelRunner {
 
     private final CalibrationEmitter emitter;
     private final OkHttpClient http;
@@ -26,7 +25,8 @@ final class LevelRun {
         this.http = http;
     }
 
-    LevelResult run(Level level, ClientKind kind, String runName) throws InterruptedException {
+    @Override
+    public LevelResult run(Level level, ClientKind kind, String runName) throws InterruptedException {
         int threads = level.concurrency();
         int perThread = level.streamsPerThread();
         ReceivedStream[] received = new ReceivedStream[level.streams()];
@@ -67,44 +67,8 @@ final class LevelRun {
         long emitterCpu = emitter.cpuNanos() - emitterBefore;
         long clientCpu = (processCpuNanos() - cpuBefore) - emitterCpu;
 
-        return summarise(level, kind, received, new CpuUse(callingCpu.sum(), clientCpu, emitterCpu), wall, load);
-    }
-
-    private LevelResult summarise(Level level, ClientKind kind, ReceivedStream[] received, CpuUse cpu, long wall,
-                                  double load) {
-        List<StreamErrors> counted = new ArrayList<>();
-        int failed = 0;
-        String firstFailure = null;
-        for (ReceivedStream stream : received) {
-            Optional<EmittedStream> emitted = stream == null ? Optional.empty() : emitter.take(stream.streamId());
-            String problem = stream == null ? "the client thread ended early"
-                    : stream.failed() ? stream.error()
-                    : emitted.isEmpty() ? "the emitter has no record of " + stream.streamId()
-                    : null;
-            if (problem != null) {
-                failed++;
-                firstFailure = firstFailure == null ? problem : firstFailure;
-                continue;
-            }
-            counted.add(StreamErrors.between(emitted.get(), stream, level.schedule()));
-        }
-        int gapsPerStream = level.schedule().tokenEvents() - 1;
-        long[] send = new long[counted.size()];
-        long[] first = new long[counted.size()];
-        long[] total = new long[counted.size()];
-        long[] gaps = new long[counted.size() * gapsPerStream];
-        for (int i = 0; i < counted.size(); i++) {
-            StreamErrors errors = counted.get(i);
-            send[i] = errors.sendNanos();
-            first[i] = errors.firstEventNanos();
-            total[i] = errors.totalNanos();
-            for (int g = 0; g < gapsPerStream; g++) {
-                gaps[i * gapsPerStream + g] = Math.abs(errors.gapNanos()[g]);
-            }
-        }
-        long events = (long) counted.size() * level.schedule().dataEvents();
-        return new LevelResult(level, kind, failed, firstFailure, new Distribution(send), new Distribution(first),
-                new Distribution(gaps), new Distribution(total), cpu, wall, events, load);
+        return LevelResult.pair(level, kind, emitter, received, "the client thread ended early",
+                new CpuUse(callingCpu.sum(), clientCpu, emitterCpu), wall, load);
     }
 
     private static long processCpuNanos() {

@@ -3,9 +3,9 @@ package org.inferbench.bench.calibration;
 /**
  * What a client saw of one stream, in {@link System#nanoTime()} readings.
  *
- * @param startNanos the client's time zero: for the harness, {@code CallListener.onStart}, read just
- *                   before the request is handed to OkHttp; for the raw socket, just before the
- *                   request is written
+ * @param startNanos the client's time zero: for the harness, {@code CallListener.onStart}, read when
+ *                   OkHttp is about to write the request (its {@code requestHeadersStart}); for the
+ *                   raw socket, just before the request is written
  * @param dataNanos  the stamp of every data event, in order, {@code [DONE]} last
  * @param error      why the stream does not count; null when it does
  */
