@@ -19,6 +19,7 @@ import org.inferbench.ledger.LedgerWarning;
 import org.inferbench.record.CallRecord;
 import org.inferbench.record.Json;
 import org.inferbench.record.LedgerLine;
+import org.inferbench.record.LevelRecord;
 import org.inferbench.record.MetaRecord;
 import org.inferbench.record.SkippedRecord;
 
@@ -165,6 +166,11 @@ public final class RunReader {
         @Override
         public void skipped(SkippedRecord skipped) {
             lines.add(skipped);
+        }
+
+        @Override
+        public void level(LevelRecord level) {
+            lines.add(level);
         }
 
         @Override

@@ -42,6 +42,20 @@ public final class Fixtures {
      */
     public static final String SEED_V1_COMPARISON = "seed-v1.compare.md";
 
+    /**
+     * A load run (issue Load) of one cell and prompt: closed levels at concurrency 1, 2 and 4, then an open level at
+     * 2 req/s with a cap of 4; no sequential call.
+     */
+    public static final String LOAD_RUN = "load-run.jsonl";
+    /**
+     * A later load run of {@link #LOAD_RUN}'s cell: closed 2, 4 and 8 (so concurrency 2 and 4 sit at other
+     * level_idx, 1 is gone and 8 is new), concurrency 4 slower, lower in throughput and with one failed call of
+     * four, the open 2 req/s level (cap 8 this time) with 33 % more output tokens/s.
+     */
+    public static final String LOAD_RUN_CURRENT = "load-run-current.jsonl";
+    /** The comparison of {@link #LOAD_RUN_CURRENT} against {@link #LOAD_RUN}, checked by hand. */
+    public static final String LOAD_RUN_COMPARISON = "load-run.compare.md";
+
     private Fixtures() {
     }
 

@@ -1,0 +1,36 @@
+package org.inferbench.export.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.inferbench.export.testing.Fixtures;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code aggregate} of a load run (issue Load), as a user runs it. */
+class LoadAggregateCommandTest {
+
+    @TempDir
+    Path dir;
+
+    /** The level line carries the achieved rate and output tokens/s: reading the file must not drop it. */
+    @Test
+    void theParallelTableTakesEachLevelsRateFromItsLevelLine() throws Exception {
+        CommandRun run = CommandRun.of("aggregate", fixture(Fixtures.LOAD_RUN).toString());
+
+        assertEquals(0, run.exitCode(), run::err);
+        assertTrue(run.out().contains("| P-EASY | 2 | closed | 4 | n/a | 4 | 5.71 | 182.9 | 155 |"), run.out());
+        assertTrue(run.out().contains("| P-EASY | 3 | open | 4 | 2.00 | 4 | 2.00 | 64.0 | 100 |"), run.out());
+    }
+
+    private Path fixture(String name) throws Exception {
+        return Files.write(dir.resolve(name), Fixtures.bytes(name));
+    }
+
+    static String text(String fixture) {
+        return new String(Fixtures.bytes(fixture), StandardCharsets.UTF_8);
+    }
+}
