@@ -26,6 +26,21 @@ class LoadAggregateCommandTest {
         assertTrue(run.out().contains("| P-EASY | 3 | open | 4 | 2.00 | 4 | 2.00 | 64.0 | 100 |"), run.out());
     }
 
+    @Test
+    void chartsOfALoadRunDrawEachCellsLatencyAgainstThroughputAndLinkIt() throws Exception {
+        Path report = dir.resolve("reports/v1_BASELINE_PARALLEL.md");
+
+        CommandRun run = CommandRun.of("aggregate", fixture(Fixtures.LOAD_RUN).toString(), "-o", report.toString(),
+                "--charts", dir.resolve("reports/charts").toString());
+
+        assertEquals(0, run.exitCode(), run::err);
+        assertTrue(Files.readString(report).endsWith("\n## Charts\n\n### pavilion:llamacpp:qwen3.5:0.8b\n\n"
+                + "![TTFT p50 and p99 from the schedule against output tok/s, per prompt, levels in order]"
+                + "(charts/pavilion_llamacpp_qwen3.5_0.8b-load-latency.svg)\n"), Files.readString(report));
+        assertTrue(Files.readString(dir.resolve("reports/charts/pavilion_llamacpp_qwen3.5_0.8b-load-latency.svg"))
+                .contains("<svg"));
+    }
+
     private Path fixture(String name) throws Exception {
         return Files.write(dir.resolve(name), Fixtures.bytes(name));
     }
