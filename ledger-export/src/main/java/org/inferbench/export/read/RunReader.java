@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.inferbench.export.aggregate.RunSource;
+import org.inferbench.export.aggregate.RunVisitor;
 import org.inferbench.ledger.Ledger;
 import org.inferbench.ledger.LedgerReader;
 import org.inferbench.ledger.LedgerVisitor;
@@ -50,7 +51,7 @@ public final class RunReader {
      * @return which form the input had
      * @throws SecondRunException when a ledger holds a second run; {@link #secondRunId} can name it
      */
-    public static RunSource read(InputStream in, String source, LedgerVisitor visitor) throws IOException {
+    public static RunSource read(InputStream in, String source, RunVisitor visitor) throws IOException {
         BufferedInputStream buffered = new BufferedInputStream(in, LOOKAHEAD);
         skipByteOrderMark(buffered);
         switch (firstCharacter(buffered)) {

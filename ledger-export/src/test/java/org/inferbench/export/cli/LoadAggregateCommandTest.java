@@ -41,6 +41,43 @@ class LoadAggregateCommandTest {
                 .contains("<svg"));
     }
 
+    /** JMH results of a load run: the parallel section from the counters, n/a where they say nothing. */
+    @Test
+    void jmhResultsOfALoadRunGiveTheParallelSection() throws Exception {
+        CommandRun run = CommandRun.of("aggregate", fixture(Fixtures.LOAD_RUN_JMH).toString());
+
+        assertEquals(0, run.exitCode(), run::err);
+        assertEquals("", run.err());
+        assertTrue(run.out().contains("\n### pavilion:llamacpp:qwen3.5:0.8b under load\n"), run.out());
+        assertTrue(run.out().contains("| P-EASY | 3 | open | 4 | 2.00 | 4 | 2.00 | 64.0 | 100 | 100 | 100 | 103 | n/a "
+                + "| 105 | n/a | n/a | n/a | n/a | 600 | 600 | 1.00 | n/a | n/a | n/a |  |"), run.out());
+    }
+
+    @Test
+    void aLoadResultWithoutCountersIsAWarningAndTheRestIsAggregated() throws Exception {
+        Path results = dir.resolve("old-load.json");
+        Files.writeString(results, "[{\"benchmark\": \"org.inferbench.bench.LoadBenchmark.level\", \"params\": "
+                + "{\"cell\": \"a:llamacpp:m\", \"prompt\": \"P-EASY\"}, \"primaryMetric\": {\"rawData\": [[1.0]]}}]");
+
+        CommandRun run = CommandRun.of("aggregate", results.toString());
+
+        assertEquals(0, run.exitCode(), run::err);
+        assertTrue(run.err().startsWith("warning: " + results + ":1: result 1 (org.inferbench.bench.LoadBenchmark.level, "
+                + "cell=a:llamacpp:m, prompt=P-EASY): no load level counter ("), run.err());
+        assertEquals(1, run.err().lines().count(), run.err());
+    }
+
+    /** The same levels from JMH results and from a ledger pair up: the comparison does not care about the form. */
+    @Test
+    void jmhResultsOfALoadRunCompareAgainstALedger() throws Exception {
+        CommandRun run = CommandRun.of("compare", fixture(Fixtures.LOAD_RUN_JMH).toString(),
+                fixture(Fixtures.LOAD_RUN).toString(), "--fail-on-regression");
+
+        assertEquals(ExitCodes.OK, run.exitCode(), run::err);
+        assertTrue(run.out().contains("- verdicts: regression 0, red flag 0, improvement 0, unchanged 20, n/a 0\n"),
+                run.out());
+    }
+
     private Path fixture(String name) throws Exception {
         return Files.write(dir.resolve(name), Fixtures.bytes(name));
     }

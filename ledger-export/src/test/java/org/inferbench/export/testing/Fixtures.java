@@ -53,6 +53,11 @@ public final class Fixtures {
      * four, the open 2 req/s level (cap 8 this time) with 33 % more output tokens/s.
      */
     public static final String LOAD_RUN_CURRENT = "load-run-current.jsonl";
+    /**
+     * {@link #LOAD_RUN}'s levels as the load benchmark's JMH results carry them (issue Load): one iteration per level,
+     * its numbers in aux counters, NaN where the benchmark does not know; and a loopback baseline result.
+     */
+    public static final String LOAD_RUN_JMH = "load-run.jmh.json";
     /** The comparison of {@link #LOAD_RUN_CURRENT} against {@link #LOAD_RUN}, checked by hand. */
     public static final String LOAD_RUN_COMPARISON = "load-run.compare.md";
 
