@@ -47,8 +47,9 @@ public final class JmhResultsReader {
     }
 
     /**
-     * Reads the results array one result at a time (JMH results are small; the stream keeps each result's line
-     * for warnings) and sends its calls, and its load levels already summarized, to {@code visitor}.
+     * Reads the results array one result at a time, so that a warning can name the line a result starts on, and
+     * sends its calls, and its load levels already summarized, to {@code visitor}. The size is bounded by the
+     * caller ({@link InputLimits#JMH_RESULTS_BYTES}).
      */
     public static void read(InputStream in, String source, RunVisitor visitor) throws IOException {
         try (JsonParser parser = Json.mapper().createParser(in)) {
