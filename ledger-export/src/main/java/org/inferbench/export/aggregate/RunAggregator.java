@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.inferbench.ledger.LedgerVisitor;
 import org.inferbench.ledger.LedgerWarning;
 import org.inferbench.load.Slo;
 import org.inferbench.record.CallRecord;
@@ -25,7 +24,7 @@ import org.inferbench.record.SkippedRecord;
  * <p>Order, which makes the report deterministic: cells as the meta record's {@code cells_planned}
  * lists them, then any other cell in order of first appearance; prompts in order of first appearance.
  */
-public final class RunAggregator implements LedgerVisitor {
+public final class RunAggregator implements RunVisitor {
 
     private MetaRecord meta;
     /** cell id → prompt id → batch, both in run order. */
@@ -37,6 +36,8 @@ public final class RunAggregator implements LedgerVisitor {
     private long skipped;
     /** cell id → "prompt id#level idx" → load level, in run order (issue Load). */
     private final Map<String, Map<String, LoadLevelAccumulator>> loadLevels = new LinkedHashMap<>();
+    /** Levels JMH results carried already summarized, in the order they came. */
+    private final List<LoadLevelSummary> summarizedLevels = new ArrayList<>();
     private final Optional<Slo> sloOverride;
     private Optional<Slo> slo;
 
@@ -90,6 +91,11 @@ public final class RunAggregator implements LedgerVisitor {
     }
 
     @Override
+    public void summarizedLevel(LoadLevelSummary level) {
+        summarizedLevels.add(level);
+    }
+
+    @Override
     public void warning(LedgerWarning warning) {
         warnings.add(warning);
     }
@@ -106,10 +112,12 @@ public final class RunAggregator implements LedgerVisitor {
             cellSummaries.add(new CellSummary(cellId, summaries, pooled.summarize()));
         });
         Optional<MetaRecord> run = Optional.ofNullable(meta);
+        List<LoadLevelSummary> levels = new ArrayList<>();
+        loadLevels.values().forEach(byLevel -> byLevel.values().forEach(level -> levels.add(level.summarize(slo))));
+        levels.addAll(summarizedLevels);
         return new RunSummary(source, run, promptOrder, cellSummaries,
                 ReproducibilityChecklist.breaches(source, run, warnings), warnings, calls, failedCalls, skipped,
-                loadLevels.values().stream().flatMap(levels -> levels.values().stream())
-                        .map(level -> level.summarize(slo)).toList());
+                levels);
     }
 
     private LoadLevelAccumulator loadLevel(String cellId, String promptId, int levelIdx) {

@@ -2,8 +2,10 @@ package org.inferbench.export.chart;
 
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -12,6 +14,7 @@ import java.util.function.ToDoubleFunction;
 import org.inferbench.export.aggregate.BatchSummary;
 import org.inferbench.export.aggregate.CellSummary;
 import org.inferbench.export.aggregate.ColdSummary;
+import org.inferbench.export.aggregate.LoadLevelSummary;
 import org.inferbench.export.aggregate.RunSummary;
 import org.inferbench.export.aggregate.WarmSummary;
 import org.inferbench.export.aggregate.WarmValues;
@@ -26,7 +29,8 @@ import org.knowm.xchart.style.Styler;
 /**
  * Which charts a run gets, built as XChart charts. Across cells, a warm statistic per prompt, a bar per cell
  * ({@link Overview}); per cell, a distribution per prompt, cold against warm, a box per prompt and phase
- * ({@link Distribution}; the cold call is one value, so its box is a line). A chart with nothing to show is
+ * ({@link Distribution}; the cold call is one value, so its box is a line), and for a cell under load its latency
+ * against its throughput ({@link LoadChart}), after its other charts. A chart with nothing to show is
  * left out, and so is a series: a skipped batch, a failed cold call, a prompt without a warm value.
  *
  * <p>Everything is in run order and nothing reads a clock, so the same summary gives the same charts.
@@ -97,13 +101,22 @@ final class RunCharts {
         for (Overview overview : Overview.values()) {
             overview(run, overview).ifPresent(charts::add);
         }
+        Map<String, List<LoadLevelSummary>> loadByCell = new LinkedHashMap<>();
+        run.loadLevels().forEach(level -> loadByCell.computeIfAbsent(level.cellId(), id -> new ArrayList<>()).add(level));
         Set<String> stems = new HashSet<>();
         for (CellSummary cell : run.cells()) {
             String stem = unique(fileStem(cell.cellId()), stems);
             for (Distribution distribution : Distribution.values()) {
                 distribution(cell, stem, distribution).ifPresent(charts::add);
             }
+            List<LoadLevelSummary> levels = loadByCell.remove(cell.cellId());
+            if (levels != null) {
+                LoadChart.plan(cell.cellId(), stem, levels).ifPresent(charts::add);
+            }
         }
+        // A cell under load that the meta record did not plan has no sequential summary: its chart comes last.
+        loadByCell.forEach((cellId, levels) ->
+                LoadChart.plan(cellId, unique(fileStem(cellId), stems), levels).ifPresent(charts::add));
         return charts;
     }
 
@@ -162,7 +175,7 @@ final class RunCharts {
     }
 
     /** Tick labels formatted the same on every machine. */
-    private static void style(AxesChartStyler styler) {
+    static void style(AxesChartStyler styler) {
         styler.setLocale(Locale.ROOT);
     }
 

@@ -47,7 +47,9 @@ final class AggregateCommand implements Callable<Integer> {
 
     @Option(names = "--charts", paramLabel = "DIR",
             description = "Also write SVG charts into DIR (created if needed): per cell, TTFT and total duration "
-                    + "per prompt, cold against warm; across cells, warm TTFT p50 and tokens/s per prompt. A Charts "
+                    + "per prompt, cold against warm; across cells, warm TTFT p50 and tokens/s per prompt; per cell "
+                    + "under load (a --concurrency or --rate run), TTFT p50 and p99 from the schedule against output "
+                    + "tok/s (req/s when a level lacks it), one point per level in the order they ran. A Charts "
                     + "section at the end of the markdown links them, relative to the markdown file (to the "
                     + "working directory when it goes to standard output).")
     private Path charts;

@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.inferbench.export.aggregate.RunSummary;
 import org.inferbench.export.compare.Comparison;
+import org.inferbench.export.compare.LoadComparison;
 import org.inferbench.export.compare.RunComparator;
 import org.inferbench.export.format.ComparisonMarkdown;
 import picocli.CommandLine.Command;
@@ -24,7 +25,11 @@ import picocli.CommandLine.Spec;
                 + "Mann-Whitney U test on the warm calls to tell a signal from a load-day blip, and the -i 20 "
                 + "rerun to make where a flag rests on few calls.",
                 "Each run is a ledger or JMH results JSON, told apart by content. Batches measured in one run "
-                        + "only are listed, not dropped."},
+                        + "only are listed, not dropped.",
+                "Load levels (--concurrency / --rate runs) are paired by cell, prompt, mode and load (concurrency "
+                        + "for closed, target req/s for open) and judged by the same thresholds on achieved req/s, "
+                        + "output tok/s, TTFT p50 from the schedule, end-to-end p50 and success rate, in a Load levels "
+                        + "section written only when a run has load levels."},
         exitCodeListHeading = ExitCodes.HEADING,
         exitCodeList = {ExitCodes.OK_HELP, ExitCodes.SOFTWARE_HELP, ExitCodes.USAGE_HELP, ExitCodes.REGRESSION_HELP,
                 ExitCodes.NOTHING_COMPARED_HELP})
@@ -50,8 +55,8 @@ final class CompareCommand implements Callable<Integer> {
     @Option(names = "--fail-on-regression",
             description = "Exit " + ExitCodes.REGRESSION + " when a regression or a red flag is found. Without "
                     + "it the exit code is 0 whatever the verdicts: a regression blocks nothing by itself. Exit "
-                    + ExitCodes.NOTHING_COMPARED + " when no cell and prompt has warm calls in both runs: then nothing "
-                    + "was judged, which is no pass.")
+                    + ExitCodes.NOTHING_COMPARED + " when no cell and prompt has warm calls in both runs and no load "
+                    + "level has calls in both: then nothing was judged, which is no pass.")
     private boolean failOnRegression;
 
     @Override
@@ -67,7 +72,7 @@ final class CompareCommand implements Callable<Integer> {
         RunSummary currentRun = after.aggregate(app.stdin(), err);
         Comparison comparison = RunComparator.compare(baselineRun, currentRun);
         output.write(ComparisonMarkdown.render(comparison, before.name(), after.name()), spec.commandLine());
-        if (comparison.comparable().isEmpty()) {
+        if (comparison.nothingComparable()) {
             String reason = nothingCompared(comparison, before.name(), after.name());
             if (failOnRegression) {
                 err.println(spec.qualifiedName() + ": " + reason + "; --fail-on-regression has nothing to judge");
@@ -80,11 +85,18 @@ final class CompareCommand implements Callable<Integer> {
         return failOnRegression && comparison.flagged() ? ExitCodes.REGRESSION : ExitCodes.OK;
     }
 
-    /** Why no batch could be judged, with the counts that say where to look. */
+    /** Why no batch (nor load level) could be judged, with the counts that say where to look. */
     private static String nothingCompared(Comparison comparison, String baselineName, String currentName) {
-        return String.format(Locale.ROOT, "nothing to compare: no cell and prompt has warm calls in both %s and %s "
-                        + "(%d measured in both without warm calls on one side, %d only in the baseline, %d only in "
-                        + "the current run)", baselineName, currentName,
+        String reason = String.format(Locale.ROOT, "nothing to compare: no cell and prompt has warm calls in both %s "
+                        + "and %s (%d measured in both without warm calls on one side, %d only in the baseline, %d only "
+                        + "in the current run)", baselineName, currentName,
                 comparison.batches().size(), comparison.onlyInBaseline().size(), comparison.onlyInCurrent().size());
+        LoadComparison load = comparison.load();
+        if (load.isEmpty()) {
+            return reason;
+        }
+        return reason + String.format(Locale.ROOT, ", and no load level has calls in both (%d run in both without "
+                        + "calls on one side, %d only in the baseline, %d only in the current run)",
+                load.levels().size(), load.onlyInBaseline().size(), load.onlyInCurrent().size());
     }
 }

@@ -17,7 +17,7 @@ public final class ExitCodes {
     public static final int REGRESSION = 3;
     /**
      * {@code compare --fail-on-regression} had nothing to judge: no cell and prompt has warm calls in both
-     * runs, so no regression found is no pass.
+     * runs and no load level has calls in both, so no regression found is no pass.
      */
     public static final int NOTHING_COMPARED = 5;
     /** The leak gate found something ({@code scrub}, {@code package}, {@code catalogue}): each finding is printed. */
@@ -30,7 +30,7 @@ public final class ExitCodes {
             "2:bad usage or unusable input: a bad flag; a missing, unreadable or malformed file";
     static final String REGRESSION_HELP = "3:compare --fail-on-regression: a regression or a red flag was found";
     static final String NOTHING_COMPARED_HELP = "5:compare --fail-on-regression: nothing to compare (no cell and "
-            + "prompt with warm calls in both runs); the reason is printed";
+            + "prompt with warm calls in both runs, no load level with calls in both); the reason is printed";
     static final String LEAKS_HELP = "4:leaks found, each printed as path:line: what; nothing was published";
 
     private ExitCodes() {

@@ -10,9 +10,10 @@ import org.inferbench.export.aggregate.RunSummary;
  *                       run's new ones; prompts likewise
  * @param onlyInBaseline batches the baseline measured and the current run did not, in the same order
  * @param onlyInCurrent  the other way round
+ * @param load           the load levels (issue Load); {@link LoadComparison#NONE} when neither run has one
  */
 public record Comparison(RunSummary baseline, RunSummary current, List<BatchComparison> batches,
-                         List<Unpaired> onlyInBaseline, List<Unpaired> onlyInCurrent) {
+                         List<Unpaired> onlyInBaseline, List<Unpaired> onlyInCurrent, LoadComparison load) {
 
     public Comparison {
         batches = List.copyOf(batches);
@@ -20,9 +21,9 @@ public record Comparison(RunSummary baseline, RunSummary current, List<BatchComp
         onlyInCurrent = List.copyOf(onlyInCurrent);
     }
 
-    /** Some batch has a regression or a red flag. */
+    /** Some batch or load level has a regression or a red flag. */
     public boolean flagged() {
-        return batches.stream().anyMatch(BatchComparison::flagged);
+        return batches.stream().anyMatch(BatchComparison::flagged) || load.flagged();
     }
 
     /**
@@ -33,8 +34,17 @@ public record Comparison(RunSummary baseline, RunSummary current, List<BatchComp
         return batches.stream().filter(b -> b.baselineCalls() > 0 && b.currentCalls() > 0).toList();
     }
 
-    /** How many metric verdicts, over every batch, are {@code verdict}. */
+    /**
+     * Nothing a verdict can rest on: no batch with warm calls in both runs and no load level with calls in both.
+     * Then "nothing flagged" is no pass.
+     */
+    public boolean nothingComparable() {
+        return comparable().isEmpty() && load.comparable().isEmpty();
+    }
+
+    /** How many metric verdicts, over every batch and load level, are {@code verdict}. */
     public long count(Verdict verdict) {
-        return batches.stream().flatMap(b -> b.metrics().stream()).filter(m -> m.verdict() == verdict).count();
+        return batches.stream().flatMap(b -> b.metrics().stream()).filter(m -> m.verdict() == verdict).count()
+                + load.count(verdict);
     }
 }

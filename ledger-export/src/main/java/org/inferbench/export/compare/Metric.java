@@ -4,7 +4,7 @@ import java.util.Optional;
 import org.inferbench.export.aggregate.WarmSummary;
 
 /** The warm statistics SPEC section 7 judges, in the order of its table, each with the direction that is better. */
-public enum Metric {
+public enum Metric implements Measure {
     FIRST_DELTA_MS_P50("warm.first_delta_ms.p50", Better.LOWER),
     TOTAL_DURATION_MS_P50("warm.total_duration_ms.p50", Better.LOWER),
     SUCCESS_RATE("warm.success_rate", Better.HIGHER),
@@ -22,12 +22,19 @@ public enum Metric {
     }
 
     /** The name SPEC section 7 gives it. */
+    @Override
     public String specName() {
         return specName;
     }
 
+    @Override
     public Better better() {
         return better;
+    }
+
+    @Override
+    public boolean successRate() {
+        return this == SUCCESS_RATE;
     }
 
     /** The statistic; NaN when unknown. */

@@ -19,6 +19,7 @@ import org.inferbench.export.aggregate.WarmSummary;
  * those measured in one are listed as unpaired, with what the other run has instead; those measured in
  * neither have nothing to compare and nothing to lose, and are left out. Order, which makes the report
  * deterministic: cells as the baseline lists them, then the current run's new cells; prompts likewise.
+ * Load levels are paired apart from the batches, by {@link LoadComparator}.
  */
 public final class RunComparator {
 
@@ -49,7 +50,8 @@ public final class RunComparator {
                 }
             }
         }
-        return new Comparison(baseline, current, compared, onlyInBaseline, onlyInCurrent);
+        return new Comparison(baseline, current, compared, onlyInBaseline, onlyInCurrent,
+                LoadComparator.compare(baseline, current));
     }
 
     private static BatchComparison compare(BatchSummary baseline, BatchSummary current) {

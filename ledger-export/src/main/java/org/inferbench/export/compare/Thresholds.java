@@ -3,7 +3,8 @@ package org.inferbench.export.compare;
 import org.inferbench.config.Defaults;
 
 /**
- * SPEC section 7, the one place its rules are applied. The change is {@code (current - baseline) / baseline};
+ * SPEC section 7, the one place its rules are applied, to a sequential batch's {@link Metric}s and a load
+ * level's {@link LoadMetric}s alike. The change is {@code (current - baseline) / baseline};
  * a move of {@link Defaults#REGRESSION_THRESHOLD} or more in the worse direction is a regression, in the
  * better one an improvement ("at least 30 %": exactly 30 % counts). Independently of the change, a current
  * warm success rate below {@link Defaults#MIN_SUCCESS_RATE} is a red flag. A success rate can only be
@@ -36,8 +37,8 @@ final class Thresholds {
         return Math.abs(Math.abs(change) - threshold) <= TOLERANCE ? Math.copySign(threshold, change) : change;
     }
 
-    static Verdict verdict(Metric metric, double baseline, double current) {
-        if (metric == Metric.SUCCESS_RATE) {
+    static Verdict verdict(Measure metric, double baseline, double current) {
+        if (metric.successRate()) {
             if (Double.isNaN(current)) {
                 return Verdict.NOT_COMPARABLE;
             }

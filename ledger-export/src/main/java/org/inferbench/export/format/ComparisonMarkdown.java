@@ -19,7 +19,8 @@ import org.inferbench.record.MetaRecord;
 /**
  * A comparison as markdown: both runs' identities and the verdict counts; per cell, every prompt and metric
  * with both values, the change, the verdict and the rank test; the reruns SPEC section 7 asks for; the
- * batches only one run measured; what the columns mean.
+ * batches only one run measured; the load levels, when a run has any ({@link LoadComparisonMarkdown}); what the
+ * columns mean.
  *
  * <p>Like the baseline, the output depends on its arguments only (no clock, no locale), so the same runs
  * give the same bytes. Columns are a contract once shipped: new ones go at the end.
@@ -57,6 +58,7 @@ public final class ComparisonMarkdown {
         reruns();
         unpaired("Only in baseline", ONLY_IN_BASELINE_COLUMNS, comparison.onlyInBaseline());
         unpaired("Only in current", ONLY_IN_CURRENT_COLUMNS, comparison.onlyInCurrent());
+        LoadComparisonMarkdown.append(out, comparison.load());
         notes();
         return out.toString();
     }

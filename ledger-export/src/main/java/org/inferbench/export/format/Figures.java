@@ -31,6 +31,15 @@ final class Figures {
         return value == null ? UNKNOWN : whole(value.doubleValue());
     }
 
+    /** Latencies under load: one decimal below 10 ms, where a whole number would hide the difference, else whole. */
+    static String millis(double value) {
+        return value < 10 ? perSecond(value) : whole(value);
+    }
+
+    static String millis(Double value) {
+        return value == null ? UNKNOWN : millis(value.doubleValue());
+    }
+
     /** Tokens per second: one decimal. */
     static String perSecond(double value) {
         return fixed(value, 1);

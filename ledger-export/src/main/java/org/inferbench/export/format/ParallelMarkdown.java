@@ -72,9 +72,6 @@ final class ParallelMarkdown {
     }
 
     private static String ms(Double value) {
-        if (value == null) {
-            return Figures.UNKNOWN;
-        }
-        return value < 10 ? Figures.perSecond(value) : Figures.whole(value);
+        return Figures.millis(value);
     }
 }

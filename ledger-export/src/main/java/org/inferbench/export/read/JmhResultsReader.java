@@ -1,13 +1,17 @@
 package org.inferbench.export.read;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.inferbench.ledger.LedgerVisitor;
+import org.inferbench.export.aggregate.LoadLevelSummary;
+import org.inferbench.export.aggregate.RunVisitor;
+import org.inferbench.ledger.LedgerWarning;
 import org.inferbench.record.CallRecord;
 import org.inferbench.record.Json;
 import org.inferbench.record.Phase;
@@ -24,6 +28,9 @@ import org.inferbench.record.Phase;
  * {@code cold} are required; a missing measure is unknown, as is a value JMH wrote as {@code "NaN"}.
  * Warm calls are numbered in iteration order across forks.
  *
+ * <p>A load benchmark's result ({@code LoadBenchmark.level}) is not calls but load levels, one per iteration,
+ * read by {@link JmhLoadLevels}; one without any load level counter is passed over with a warning.
+ *
  * <p>What JMH results cannot carry (the run's identity, the error text, the finish reason, the cold kind)
  * stays null, except that a failed call gets {@value #ERROR} and the finish reason {@code error}.
  */
@@ -39,26 +46,35 @@ public final class JmhResultsReader {
     private JmhResultsReader() {
     }
 
-    /** Reads the whole results array (JMH results are small) and sends its calls to {@code visitor}. */
-    public static void read(InputStream in, String source, LedgerVisitor visitor) throws IOException {
-        JsonNode results;
-        try {
-            results = Json.mapper().readTree(in);
+    /**
+     * Reads the results array one result at a time, so that a warning can name the line a result starts on, and
+     * sends its calls, and its load levels already summarized, to {@code visitor}. The size is bounded by the
+     * caller ({@link InputLimits#JMH_RESULTS_BYTES}).
+     */
+    public static void read(InputStream in, String source, RunVisitor visitor) throws IOException {
+        try (JsonParser parser = Json.mapper().createParser(in)) {
+            if (parser.nextToken() != JsonToken.START_ARRAY) {
+                throw new InputFormatException(source, "JMH results JSON is an array of results");
+            }
+            int index = 0;
+            for (JsonToken token = parser.nextToken(); token != JsonToken.END_ARRAY; token = parser.nextToken()) {
+                if (token == null) {
+                    throw new InputFormatException(source, "malformed JMH results JSON: the array of results does "
+                            + "not end (line " + parser.currentLocation().getLineNr() + ")");
+                }
+                int line = parser.currentTokenLocation().getLineNr();
+                JsonNode result = parser.readValueAsTree();
+                readResult(result, "result " + (++index), line, source, visitor);
+            }
         } catch (JsonProcessingException e) {
             throw new InputFormatException(source, "malformed JMH results JSON: " + e.getOriginalMessage()
                     + " (line " + e.getLocation().getLineNr() + ")", e);
         }
-        if (results == null || !results.isArray()) {
-            throw new InputFormatException(source, "JMH results JSON is an array of results");
-        }
-        for (int i = 0; i < results.size(); i++) {
-            readResult(results.get(i), "result " + (i + 1), source, visitor);
-        }
     }
 
-    private static void readResult(JsonNode result, String where, String source, LedgerVisitor visitor)
+    private static void readResult(JsonNode result, String where, int line, String source, RunVisitor visitor)
             throws InputFormatException {
-        if (!result.has("benchmark") || !result.has("primaryMetric")) {
+        if (result == null || !result.has("benchmark") || !result.has("primaryMetric")) {
             throw new InputFormatException(source,
                     where + " is not a JMH result (no \"benchmark\" or \"primaryMetric\")");
         }
@@ -69,6 +85,15 @@ public final class JmhResultsReader {
         }
         String named = where + " (" + result.get("benchmark").asText() + ", cell=" + cell + ", prompt=" + prompt
                 + ")";
+        if (JmhLoadLevels.isLoadResult(result)) {
+            List<LoadLevelSummary> levels = JmhLoadLevels.read(result, cell, prompt, named, source);
+            if (levels.isEmpty()) {
+                visitor.warning(new LedgerWarning(source, line, LedgerWarning.Kind.UNKNOWN, named + ": no load level "
+                        + "counter (" + String.join(", ", JmhLoadLevels.COUNTERS) + "); passed over"));
+            }
+            levels.forEach(visitor::summarizedLevel);
+            return;
+        }
         JsonNode shape = result.path("primaryMetric").path("rawData");
         Map<String, JsonNode> metrics = secondaryMetrics(result, shape, named, source);
         int warmIdx = 0;
@@ -100,7 +125,7 @@ public final class JmhResultsReader {
         return metrics;
     }
 
-    private static boolean sameShape(JsonNode shape, JsonNode raw) {
+    static boolean sameShape(JsonNode shape, JsonNode raw) {
         if (!raw.isArray() || raw.size() != shape.size()) {
             return false;
         }

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.inferbench.export.aggregate.RunSource;
+import org.inferbench.export.aggregate.RunVisitor;
 import org.inferbench.ledger.Ledger;
 import org.inferbench.ledger.LedgerReader;
 import org.inferbench.ledger.LedgerVisitor;
@@ -19,6 +20,7 @@ import org.inferbench.ledger.LedgerWarning;
 import org.inferbench.record.CallRecord;
 import org.inferbench.record.Json;
 import org.inferbench.record.LedgerLine;
+import org.inferbench.record.LevelRecord;
 import org.inferbench.record.MetaRecord;
 import org.inferbench.record.SkippedRecord;
 
@@ -49,7 +51,7 @@ public final class RunReader {
      * @return which form the input had
      * @throws SecondRunException when a ledger holds a second run; {@link #secondRunId} can name it
      */
-    public static RunSource read(InputStream in, String source, LedgerVisitor visitor) throws IOException {
+    public static RunSource read(InputStream in, String source, RunVisitor visitor) throws IOException {
         BufferedInputStream buffered = new BufferedInputStream(in, LOOKAHEAD);
         skipByteOrderMark(buffered);
         switch (firstCharacter(buffered)) {
@@ -165,6 +167,11 @@ public final class RunReader {
         @Override
         public void skipped(SkippedRecord skipped) {
             lines.add(skipped);
+        }
+
+        @Override
+        public void level(LevelRecord level) {
+            lines.add(level);
         }
 
         @Override

@@ -4,6 +4,7 @@ import java.util.Optional;
 import org.inferbench.ledger.LedgerVisitor;
 import org.inferbench.ledger.LedgerWarning;
 import org.inferbench.record.CallRecord;
+import org.inferbench.record.LevelRecord;
 import org.inferbench.record.MetaRecord;
 import org.inferbench.record.SkippedRecord;
 
@@ -36,6 +37,12 @@ final class SingleRunGuard implements LedgerVisitor {
     @Override
     public void skipped(SkippedRecord skipped) {
         target.skipped(skipped);
+    }
+
+    /** Without this the default drops it: a load run would lose every level's rate and wall time. */
+    @Override
+    public void level(LevelRecord level) {
+        target.level(level);
     }
 
     @Override

@@ -12,21 +12,25 @@ import javax.xml.parsers.DocumentBuilderFactory;
 import org.inferbench.export.aggregate.RunSummary;
 import org.inferbench.export.testing.Fixtures;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 import org.w3c.dom.Element;
 
 class ChartWriterTest {
 
-    private static final RunSummary RUN = Fixtures.summarize(Fixtures.SMALL_RUN);
 
     @TempDir
     Path dir;
 
-    @Test
-    void everyPlannedChartIsWrittenAsAnSvgDocument() throws Exception {
-        List<ChartFile> written = ChartWriter.write(RUN, dir.resolve("charts"));
+    /** A sequential run, and a load run (its latency-against-throughput chart). */
+    @ParameterizedTest
+    @ValueSource(strings = {Fixtures.SMALL_RUN, Fixtures.LOAD_RUN})
+    void everyPlannedChartIsWrittenAsAnSvgDocument(String fixture) throws Exception {
+        RunSummary run = Fixtures.summarize(fixture);
+        List<ChartFile> written = ChartWriter.write(run, dir.resolve("charts"));
 
-        assertEquals(RunCharts.plan(RUN).stream().map(RunCharts.Planned::file).toList(), written);
+        assertEquals(RunCharts.plan(run).stream().map(RunCharts.Planned::file).toList(), written);
         for (ChartFile chart : written) {
             Element root = parse(dir.resolve("charts").resolve(chart.fileName()));
             assertEquals("svg", root.getTagName(), chart.fileName());
@@ -34,13 +38,15 @@ class ChartWriterTest {
         }
     }
 
-    @Test
-    void theSameRunGivesTheSameBytesInAnyLocale() throws Exception {
-        List<ChartFile> written = ChartWriter.write(RUN, dir.resolve("first"));
+    @ParameterizedTest
+    @ValueSource(strings = {Fixtures.SMALL_RUN, Fixtures.LOAD_RUN})
+    void theSameRunGivesTheSameBytesInAnyLocale(String fixture) throws Exception {
+        RunSummary run = Fixtures.summarize(fixture);
+        List<ChartFile> written = ChartWriter.write(run, dir.resolve("first"));
         Locale saved = Locale.getDefault();
         Locale.setDefault(Locale.GERMANY);
         try {
-            ChartWriter.write(RUN, dir.resolve("second"));
+            ChartWriter.write(run, dir.resolve("second"));
         } finally {
             Locale.setDefault(saved);
         }

@@ -8,7 +8,11 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-import org.inferbench.ledger.LedgerVisitor;
+import org.inferbench.export.aggregate.LoadLevelSummary;
+import org.inferbench.export.aggregate.RunVisitor;
+import org.inferbench.export.testing.Fixtures;
+import org.inferbench.ledger.LedgerWarning;
+import org.inferbench.record.LoadMode;
 import org.inferbench.record.CallRecord;
 import org.inferbench.record.MetaRecord;
 import org.inferbench.record.Phase;
@@ -18,7 +22,9 @@ import org.junit.jupiter.api.Test;
 class JmhResultsReaderTest {
 
     private final List<CallRecord> calls = new ArrayList<>();
-    private final LedgerVisitor visitor = new LedgerVisitor() {
+    private final List<LoadLevelSummary> levels = new ArrayList<>();
+    private final List<LedgerWarning> warnings = new ArrayList<>();
+    private final RunVisitor visitor = new RunVisitor() {
         @Override
         public void meta(MetaRecord meta) {
             throw new AssertionError("JMH results have no meta record");
@@ -32,6 +38,16 @@ class JmhResultsReaderTest {
         @Override
         public void skipped(SkippedRecord skipped) {
             throw new AssertionError("JMH results have no skipped lines");
+        }
+
+        @Override
+        public void summarizedLevel(LoadLevelSummary level) {
+            levels.add(level);
+        }
+
+        @Override
+        public void warning(LedgerWarning warning) {
+            warnings.add(warning);
         }
     };
 
@@ -101,6 +117,63 @@ class JmhResultsReaderTest {
         InputFormatException e = assertThrows(InputFormatException.class, () -> read("[\n{\"benchmark\": }\n]"));
         assertEquals(true, e.getMessage().startsWith("r.json: malformed JMH results JSON: "), e.getMessage());
         assertEquals(true, e.getMessage().endsWith("(line 2)"), e.getMessage());
+    }
+
+    /** The load benchmark's result is levels, one per iteration, read from its counters; no call. */
+    @Test
+    void aLoadBenchmarkResultIsOneLoadLevelPerIteration() throws IOException {
+        try (var in = Fixtures.open(Fixtures.LOAD_RUN_JMH)) {
+            JmhResultsReader.read(in, "load.json", visitor);
+        }
+
+        assertEquals(List.of(), calls);
+        assertEquals(List.of(), warnings);
+        assertEquals(4, levels.size());
+        LoadLevelSummary closed = levels.get(2);
+        assertEquals(List.of("pavilion:llamacpp:qwen3.5:0.8b", "P-EASY", 2, LoadMode.CLOSED, 4, 4, 0),
+                List.of(closed.cellId(), closed.promptId(), closed.levelIdx(), closed.mode(), closed.concurrency(),
+                        closed.requests(), closed.errors()));
+        assertNull(closed.targetRate(), "NaN is unknown");
+        assertEquals(5.71, closed.achievedRps());
+        assertEquals(700L, closed.wallMs());
+        assertEquals(155.0, closed.ttftSchedule().p50(), "closed: no schedule, so from the send");
+        assertNull(closed.tpot().p50(), "not in JMH results");
+        LoadLevelSummary open = levels.get(3);
+        assertEquals(LoadMode.OPEN, open.mode());
+        assertEquals(2.0, open.targetRate());
+        assertEquals(100.0, open.ttftSend().p50());
+        assertEquals(102.5, open.ttftSchedule().p50());
+        assertEquals(600.0, open.endToEnd().p50());
+        assertNull(open.endToEnd().p95());
+    }
+
+    /** A load benchmark from before the counters: nothing to read, and no reason to refuse the rest. */
+    @Test
+    void aLoadResultWithoutCountersIsPassedOverWithAWarningNamingItsLine() throws IOException {
+        read("[\n{\"benchmark\": \"org.inferbench.bench.LoadBenchmark.level\", \"params\": {\"cell\": \"a:llamacpp:m\","
+                + " \"prompt\": \"P-EASY\"},\n \"primaryMetric\": {\"rawData\": [[1.0, 2.0]]}, \"secondaryMetrics\": {}}\n]");
+
+        assertEquals(List.of(), levels);
+        assertEquals(1, warnings.size());
+        assertEquals("r.json:2: result 1 (org.inferbench.bench.LoadBenchmark.level, cell=a:llamacpp:m, prompt=P-EASY): "
+                + "no load level counter (requests, errors, wall_ms, achieved_rps, output_tokens_per_sec, concurrency, "
+                + "target_rate, load_mode, level_idx, ttft_p50_ms, ttft_p95_ms, ttft_p99_ms, ttft_schedule_p50_ms, "
+                + "ttft_schedule_p99_ms, e2e_p50_ms, e2e_p99_ms); passed over", warnings.get(0).toString());
+    }
+
+    @Test
+    void aLoadCounterOfAnotherShapeIsAnError() {
+        InputFormatException e = assertThrows(InputFormatException.class, () -> read("[{\"benchmark\": "
+                + "\"b.LoadBenchmark.level\", \"params\": {\"cell\": \"c\", \"prompt\": \"p\"}, \"primaryMetric\": "
+                + "{\"rawData\": [[1.0, 2.0]]}, \"secondaryMetrics\": {\"requests\": {\"rawData\": [[4.0]]}}}]"));
+        assertEquals("r.json: result 1 (b.LoadBenchmark.level, cell=c, prompt=p): secondary metric 'requests' does not "
+                + "have one value per measurement iteration (one per load level)", e.getMessage());
+    }
+
+    @Test
+    void anArrayThatDoesNotEndIsMalformed() {
+        InputFormatException e = assertThrows(InputFormatException.class, () -> read("[\n"));
+        assertEquals(true, e.getMessage().startsWith("r.json: malformed JMH results JSON: "), e.getMessage());
     }
 
     private void read(String json) throws IOException {

@@ -42,6 +42,25 @@ public final class Fixtures {
      */
     public static final String SEED_V1_COMPARISON = "seed-v1.compare.md";
 
+    /**
+     * A load run (issue Load) of one cell and prompt: closed levels at concurrency 1, 2 and 4, then an open level at
+     * 2 req/s with a cap of 4; no sequential call.
+     */
+    public static final String LOAD_RUN = "load-run.jsonl";
+    /**
+     * A later load run of {@link #LOAD_RUN}'s cell: closed 2, 4 and 8 (so concurrency 2 and 4 sit at other
+     * level_idx, 1 is gone and 8 is new), concurrency 4 slower, lower in throughput and with one failed call of
+     * four, the open 2 req/s level (cap 8 this time) with 33 % more output tokens/s.
+     */
+    public static final String LOAD_RUN_CURRENT = "load-run-current.jsonl";
+    /**
+     * {@link #LOAD_RUN}'s levels as the load benchmark's JMH results carry them (issue Load): one iteration per level,
+     * its numbers in aux counters, NaN where the benchmark does not know; and a loopback baseline result.
+     */
+    public static final String LOAD_RUN_JMH = "load-run.jmh.json";
+    /** The comparison of {@link #LOAD_RUN_CURRENT} against {@link #LOAD_RUN}, checked by hand. */
+    public static final String LOAD_RUN_COMPARISON = "load-run.compare.md";
+
     private Fixtures() {
     }
 
