@@ -16,6 +16,11 @@ public final class LevelSummary {
     private LevelSummary() {
     }
 
+    /** Whether an open level fell more than {@link #RATE_SHORT_FRACTION} short of its target (unknown counts as short). */
+    public static boolean rateShort(Double achievedRps, double targetRate) {
+        return achievedRps == null || achievedRps < targetRate * (1 - RATE_SHORT_FRACTION);
+    }
+
     public static LevelRecord of(String cellId, String promptId, LevelPlan plan, LevelOutcome<CallRecord> outcome) {
         boolean open = plan.mode() == LoadMode.OPEN;
         int errors = (int) outcome.calls().stream().filter(CallRecord::failed).count();
@@ -23,7 +28,7 @@ public final class LevelSummary {
                 .mapToLong(call -> call.completionTokens() == null ? 0 : call.completionTokens()).sum();
         double wallSeconds = outcome.wallNanos() / 1e9;
         Double achieved = outcome.achievedRps(open);
-        Boolean rateShort = open ? achieved == null || achieved < plan.targetRate() * (1 - RATE_SHORT_FRACTION) : null;
+        Boolean rateShort = open ? rateShort(achieved, plan.targetRate()) : null;
         return LevelRecord.builder(cellId, promptId, plan.levelIdx()).loadMode(plan.mode())
                 .concurrency(plan.concurrency()).targetRate(plan.targetRate()).requests(outcome.calls().size())
                 .errors(errors).wallMs(Math.round(outcome.wallNanos() / 1e6)).achievedRps(achieved).rateShort(rateShort)

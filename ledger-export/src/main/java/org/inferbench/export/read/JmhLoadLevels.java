@@ -7,7 +7,9 @@ import java.util.List;
 import java.util.Map;
 import org.inferbench.export.aggregate.LoadLevelSummary;
 import org.inferbench.export.aggregate.LoadLevelSummary.Tail;
+import org.inferbench.load.LevelSummary;
 import org.inferbench.record.LoadMode;
+import org.inferbench.record.ResultNames;
 
 /**
  * The load levels of one {@code LoadBenchmark.level} result of JMH's {@code -rf json} (issue Load). One measurement
@@ -21,13 +23,8 @@ import org.inferbench.record.LoadMode;
  */
 final class JmhLoadLevels {
 
-    /** How JMH names the load benchmark's method; the package may move, the class and method name it. */
-    static final String BENCHMARK_SUFFIX = ".LoadBenchmark.level";
-
-    /** The counter names, a contract with the benchmark's aux counters (as the matrix's are with CallCounters). */
-    static final List<String> COUNTERS = List.of("requests", "errors", "wall_ms", "achieved_rps",
-            "output_tokens_per_sec", "concurrency", "target_rate", "load_mode", "level_idx", "ttft_p50_ms",
-            "ttft_p95_ms", "ttft_p99_ms", "ttft_schedule_p50_ms", "ttft_schedule_p99_ms", "e2e_p50_ms", "e2e_p99_ms");
+    /** The counter names, the contract with the benchmark's aux counters ({@link ResultNames#LEVEL_COUNTERS}). */
+    static final List<String> COUNTERS = ResultNames.LEVEL_COUNTERS;
 
     /** {@code load_mode}'s values: the benchmark writes 0 for closed and 1 for open. */
     private static final double CLOSED = 0;
@@ -37,7 +34,7 @@ final class JmhLoadLevels {
     }
 
     static boolean isLoadResult(JsonNode result) {
-        return result.path("benchmark").asText("").endsWith(BENCHMARK_SUFFIX);
+        return ResultNames.LOAD_BENCHMARK.equals(result.path("benchmark").asText(""));
     }
 
     /**
@@ -92,7 +89,9 @@ final class JmhLoadLevels {
             return new LoadLevelSummary(cell, prompt, levelIdx == null ? position : levelIdx.intValue(), mode,
                     concurrency == null ? null : concurrency.intValue(), value("target_rate"),
                     requests == null ? 0 : requests.intValue(), errors == null ? 0 : errors.intValue(),
-                    value("achieved_rps"), null, value("output_tokens_per_sec"), wallMs, null, null,
+                    value("achieved_rps"), mode == LoadMode.OPEN && value("target_rate") != null
+                            ? LevelSummary.rateShort(value("achieved_rps"), value("target_rate")) : null,
+                    value("output_tokens_per_sec"), wallMs, null, null,
                     send, schedule, unknown, unknown, new Tail(value("e2e_p50_ms"), null, value("e2e_p99_ms")),
                     null, null);
         }

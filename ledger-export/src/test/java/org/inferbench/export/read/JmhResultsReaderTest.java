@@ -16,6 +16,7 @@ import org.inferbench.record.LoadMode;
 import org.inferbench.record.CallRecord;
 import org.inferbench.record.MetaRecord;
 import org.inferbench.record.Phase;
+import org.inferbench.record.ResultNames;
 import org.inferbench.record.SkippedRecord;
 import org.junit.jupiter.api.Test;
 
@@ -156,17 +157,18 @@ class JmhResultsReaderTest {
         assertEquals(List.of(), levels);
         assertEquals(1, warnings.size());
         assertEquals("r.json:2: result 1 (org.inferbench.bench.LoadBenchmark.level, cell=a:llamacpp:m, prompt=P-EASY): "
-                + "no load level counter (requests, errors, wall_ms, achieved_rps, output_tokens_per_sec, concurrency, "
-                + "target_rate, load_mode, level_idx, ttft_p50_ms, ttft_p95_ms, ttft_p99_ms, ttft_schedule_p50_ms, "
-                + "ttft_schedule_p99_ms, e2e_p50_ms, e2e_p99_ms); passed over", warnings.get(0).toString());
+                + "no load level counter (" + String.join(", ", ResultNames.LEVEL_COUNTERS) + "); passed over",
+                warnings.get(0).toString());
     }
 
     @Test
     void aLoadCounterOfAnotherShapeIsAnError() {
         InputFormatException e = assertThrows(InputFormatException.class, () -> read("[{\"benchmark\": "
-                + "\"b.LoadBenchmark.level\", \"params\": {\"cell\": \"c\", \"prompt\": \"p\"}, \"primaryMetric\": "
+                + "\"org.inferbench.bench.LoadBenchmark.level\", \"params\": {\"cell\": \"c\", \"prompt\": \"p\"}, "
+                + "\"primaryMetric\": "
                 + "{\"rawData\": [[1.0, 2.0]]}, \"secondaryMetrics\": {\"requests\": {\"rawData\": [[4.0]]}}}]"));
-        assertEquals("r.json: result 1 (b.LoadBenchmark.level, cell=c, prompt=p): secondary metric 'requests' does not "
+        assertEquals("r.json: result 1 (org.inferbench.bench.LoadBenchmark.level, cell=c, prompt=p): secondary metric"
+                + " 'requests' does not "
                 + "have one value per measurement iteration (one per load level)", e.getMessage());
     }
 
