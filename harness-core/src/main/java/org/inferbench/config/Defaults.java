@@ -73,7 +73,8 @@ public final class Defaults {
     public static final Duration CALL_DEADLINE = Duration.ofMinutes(15);
 
     /**
-     * {@value} bytes (4 MiB): the longest SSE line, and the most data one event may hold. A chunk is
+     * {@value} bytes (4 MiB): the longest SSE line, and the most data one event may hold (and the longest
+     * line of Ollama's native NDJSON stream, whose lines are the same size as SSE chunks). A chunk is
      * a few hundred bytes and llama.cpp's final chunk with {@code timings} about 1 KB; a proxy that
      * buffers a whole answer into one chunk may send a megabyte (tested: a 1 MiB delta is read whole).
      * Beyond four times that is a broken or hostile server, refused before it costs memory
