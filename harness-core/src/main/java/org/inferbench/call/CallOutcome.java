@@ -31,7 +31,8 @@ import org.inferbench.record.CallRecord;
  * @param tpotMs            (last token event - first token event) / (completion_tokens - 1); null
  *                          with fewer than two tokens or two token events
  * @param httpStatus        the response status; null when no response came
- * @param serverTimings     llama.cpp's {@code timings} object, as sent
+ * @param serverTimings     the engine's own timings in ms: llama.cpp's {@code timings} as sent, native Ollama's
+ *                          durations and counts (SPEC section 12)
  * @param systemFingerprint the chunks' {@code system_fingerprint}
  * @param backend           the response header {@code X-Weeyuga-Backend}; null when absent
  * @param startedAtUtc      wall-clock time of time zero, ISO-8601 UTC, for humans only

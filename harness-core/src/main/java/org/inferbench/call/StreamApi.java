@@ -8,5 +8,12 @@ package org.inferbench.call;
 public enum StreamApi {
 
     /** {@code POST /v1/chat/completions}, server-sent events (SPEC section 2): llama.cpp, vLLM, Ollama's compatible API. */
-    OPENAI_CHAT
+    OPENAI_CHAT,
+
+    /**
+     * Ollama's own {@code POST /api/chat}, one JSON object a line ({@code application/x-ndjson}): reasoning as
+     * {@code thinking}, and the engine's own durations, recorded as {@code server_timings} (SPEC section 12).
+     * {@code api: native} on an Ollama cell.
+     */
+    OLLAMA_NATIVE
 }

@@ -2,6 +2,7 @@ package org.inferbench.config;
 
 import java.util.Objects;
 import java.util.Optional;
+import org.inferbench.call.StreamApi;
 
 /**
  * One {@code (node, engine, model)} entry of {@code cells.yaml}, after interpolation.
@@ -18,10 +19,13 @@ import java.util.Optional;
  * @param maxConcurrency the most calls a load run may keep in flight on this cell ({@code max_concurrency}, an
  *                    opt-in: default {@link Defaults#MAX_CONCURRENCY}); the sequential matrix sends one at a time
  * @param line        the line of {@code cells.yaml} the cell starts on, for messages
+ * @param api         the engine API its calls stream through ({@code api:}): {@link StreamApi#OPENAI_CHAT} unless an
+ *                    Ollama cell says {@code native} ({@link StreamApi#OLLAMA_NATIVE}); a call request takes it with
+ *                    {@code CallRequest.withApi(cell.api())}
  */
 public record Cell(CellId id, Optional<String> endpoint, Optional<String> unsetReason, boolean enabled,
                    boolean cold, Optional<String> ggufSha256, Optional<String> apiKeyEnv, int maxConcurrency,
-                   int line) {
+                   int line, StreamApi api) {
 
     public Cell {
         Objects.requireNonNull(id, "id");
@@ -29,9 +33,20 @@ public record Cell(CellId id, Optional<String> endpoint, Optional<String> unsetR
         Objects.requireNonNull(unsetReason, "unsetReason");
         Objects.requireNonNull(ggufSha256, "ggufSha256");
         Objects.requireNonNull(apiKeyEnv, "apiKeyEnv");
+        Objects.requireNonNull(api, "api");
         if (maxConcurrency < 1) {
             throw new IllegalArgumentException("max_concurrency is at least 1, not " + maxConcurrency);
         }
+        if (api == StreamApi.OLLAMA_NATIVE && id.engine() != Engine.OLLAMA) {
+            throw new IllegalArgumentException("the native API is Ollama's; this cell's engine is " + id.engine());
+        }
+    }
+
+    /** A cell on the OpenAI-compatible API (SPEC section 2), the default. */
+    public Cell(CellId id, Optional<String> endpoint, Optional<String> unsetReason, boolean enabled, boolean cold,
+                Optional<String> ggufSha256, Optional<String> apiKeyEnv, int maxConcurrency, int line) {
+        this(id, endpoint, unsetReason, enabled, cold, ggufSha256, apiKeyEnv, maxConcurrency, line,
+                StreamApi.OPENAI_CHAT);
     }
 
     /** A cell that has not opted in to load runs ({@link Defaults#MAX_CONCURRENCY}). */

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import org.inferbench.call.StreamApi;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.SequenceNode;
 
@@ -24,11 +25,17 @@ public final class CellsFile {
     private static final String COLD = "cold";
     private static final String GGUF_SHA256 = "gguf_sha256";
     private static final String API_KEY_ENV = "api_key_env";
+    /** The cell's name for {@link Cell#api()}. */
+    public static final String API = "api";
+    /** {@code api:} values: the default, SPEC section 2's API, which every engine speaks ... */
+    static final String API_OPENAI = "openai";
+    /** ... and Ollama's own {@code /api/chat}. */
+    static final String API_NATIVE = "native";
     /** The cell's name for {@link Cell#maxConcurrency()}; load runs name it when they refuse. */
     public static final String MAX_CONCURRENCY = "max_concurrency";
 
     private static final List<String> CELL_KEYS = List.of(ID, ENDPOINT, ENABLED, COLD, GGUF_SHA256, API_KEY_ENV,
-            MAX_CONCURRENCY);
+            MAX_CONCURRENCY, API);
 
     /** Keys people write because SPEC describes a cell as node, engine and model. */
     private static final Map<String, String> CELL_KEY_HINTS = Map.of(
@@ -90,7 +97,24 @@ public final class CellsFile {
                 apiKeyEnv(fields),
                 fields.value(MAX_CONCURRENCY).isPresent() ? fields.requiredPositiveInt(MAX_CONCURRENCY)
                         : Defaults.MAX_CONCURRENCY,
-                fields.line());
+                fields.line(),
+                api(fields, id));
+    }
+
+    /** {@code openai} (the default) or {@code native}, which only Ollama speaks. */
+    private static StreamApi api(YamlFields fields, CellId id) {
+        String text = fields.text(API).orElse(API_OPENAI);
+        return switch (text) {
+            case API_OPENAI -> StreamApi.OPENAI_CHAT;
+            case API_NATIVE -> {
+                if (id.engine() != Engine.OLLAMA) {
+                    throw fields.error(API, "native is Ollama's own API; engine " + id.engine()
+                            + " speaks only openai (leave the key out)");
+                }
+                yield StreamApi.OLLAMA_NATIVE;
+            }
+            default -> throw fields.error(API, "expected openai or native, found " + Quote.of(text));
+        };
     }
 
     private static CellId id(YamlFields fields) {

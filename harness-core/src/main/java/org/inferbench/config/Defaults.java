@@ -73,7 +73,8 @@ public final class Defaults {
     public static final Duration CALL_DEADLINE = Duration.ofMinutes(15);
 
     /**
-     * {@value} bytes (4 MiB): the longest SSE line, and the most data one event may hold. A chunk is
+     * {@value} bytes (4 MiB): the longest SSE line, and the most data one event may hold (and the longest
+     * line of Ollama's native NDJSON stream, whose lines are the same size as SSE chunks). A chunk is
      * a few hundred bytes and llama.cpp's final chunk with {@code timings} about 1 KB; a proxy that
      * buffers a whole answer into one chunk may send a megabyte (tested: a 1 MiB delta is read whole).
      * Beyond four times that is a broken or hostile server, refused before it costs memory
@@ -193,4 +194,20 @@ public final class Defaults {
 
     /** {@value} warm call in a {@code --smoke} run: enough to see that cold and warm both work. */
     public static final int SMOKE_WARM_CALLS = 1;
+
+    /** 1 s: SPEC section 12 samples a running cell "about one a second"; often enough to see a queue form. */
+    public static final Duration SAMPLE_INTERVAL = Duration.ofSeconds(1);
+
+    /**
+     * 800 ms: one poll of a target's {@code /metrics}, {@code /slots} or {@code /api/ps}, connect to last byte. Under
+     * {@link #SAMPLE_INTERVAL}, so a slow target costs a sample, never a pile of polls; all three answer in
+     * milliseconds when healthy.
+     */
+    public static final Duration SAMPLE_CALL_TIMEOUT = Duration.ofMillis(800);
+
+    /**
+     * {@value} values per sample: llama-server's {@code /metrics} has about a dozen series; a target that sends
+     * thousands is not describing one engine, and a sample line must stay small.
+     */
+    public static final int MAX_SAMPLE_VALUES = 256;
 }

@@ -18,7 +18,8 @@ import com.fasterxml.jackson.databind.JsonNode;
  * @param firstTokenMs    first event carrying content, reasoning or a tool call
  * @param firstContentMs  first event carrying answer content (not reasoning)
  * @param tpotMs          (last token event - first token event) / (completion_tokens - 1)
- * @param serverTimings   llama.cpp's {@code timings} object, as sent
+ * @param serverTimings   the engine's own timings in ms: llama.cpp's {@code timings} as sent, native
+ *                        Ollama's durations and counts (SPEC section 12)
  * @param coldNote        what went wrong preparing a cold call (e.g. the model never left
  *                        {@code /api/ps}); null when nothing did
  * @param loadMode        on load calls only: how the level sent its calls ({@link LoadFacts} has the rest)

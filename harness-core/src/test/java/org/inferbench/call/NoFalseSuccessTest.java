@@ -50,6 +50,13 @@ class NoFalseSuccessTest {
                 stream(ROLE, TOKEN, usage("3", "\"7\""), "[DONE]"));
     }
 
+    /** 1e400 reads as infinity, which has no decimal value: it once ended the call as an "internal error". */
+    @Test
+    void anInfiniteCountIsAnExplainedErrorNotAnInternalOne() {
+        assertFailed("usage.completion_tokens is not a token count (0 to 10000000): \"Infinity\"",
+                stream(ROLE, TOKEN, usage("3", "1e400"), "[DONE]"));
+    }
+
     @Test
     void zeroCompletionTokensGiveNoRateRatherThanZero() {
         CallOutcome outcome = stream(ROLE, STOP, usage("3", "0"), "[DONE]");

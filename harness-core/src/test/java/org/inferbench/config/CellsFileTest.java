@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import org.inferbench.call.StreamApi;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -272,5 +273,51 @@ class CellsFileTest {
         assertRefused(cells(cell + "    max_concurrency: 0\n"), LOAD, 4, "max_concurrency", "must be positive, found 0");
         assertRefused(cells(cell + "    max_concurrency: lots\n"), LOAD, 4, "max_concurrency",
                 "expected a whole number, found");
+    }
+
+    @Test
+    void anOllamaCellMayUseTheNativeApi() {
+        Cells cells = LOAD.apply(cells("""
+                cells:
+                  - id: lab:ollama:qwen3:8b
+                    endpoint: http://127.0.0.1:11434
+                    api: native
+                  - id: lab:ollama:qwen3:4b
+                    endpoint: http://127.0.0.1:11434
+                    api: openai
+                  - id: lab:llamacpp:m
+                    endpoint: http://127.0.0.1:11436
+                """));
+        assertEquals(StreamApi.OLLAMA_NATIVE, cells.find("lab:ollama:qwen3:8b").orElseThrow().api());
+        assertEquals(StreamApi.OPENAI_CHAT, cells.find("lab:ollama:qwen3:4b").orElseThrow().api());
+        assertEquals(StreamApi.OPENAI_CHAT, cells.find("lab:llamacpp:m").orElseThrow().api(), "the default");
+    }
+
+    @Test
+    void theNativeApiIsOllamasOnly() {
+        assertRefused(cells("""
+                cells:
+                  - id: lab:llamacpp:m
+                    endpoint: http://127.0.0.1:11436
+                    api: native
+                """), LOAD, 4, "api", "native is Ollama's own API; engine llamacpp speaks only openai");
+    }
+
+    @Test
+    void anUnknownApiIsRefused() {
+        assertRefused(cells("""
+                cells:
+                  - id: lab:ollama:m
+                    endpoint: http://127.0.0.1:11434
+                    api: ollama
+                """), LOAD, 4, "api", "expected openai or native, found \"ollama\"");
+    }
+
+    /** Callers in other modules build cells without an api: they get the default. */
+    @Test
+    void theOlderConstructorsKeepTheDefaultApi() {
+        Cell cell = new Cell(CellId.parse("a:ollama:m"), Optional.of("http://127.0.0.1:1"), Optional.empty(), true,
+                true, Optional.empty(), Optional.empty(), 1);
+        assertEquals(StreamApi.OPENAI_CHAT, cell.api());
     }
 }

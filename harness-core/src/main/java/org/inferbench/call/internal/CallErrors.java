@@ -37,6 +37,10 @@ final class CallErrors {
     static final String STREAM_WITHOUT_DONE = "stream ended without [DONE]";
     static final String STREAM_CUT_MID_EVENT = "stream cut mid-event, without [DONE]";
     static final String DONE_WITHOUT_CHUNKS = "stream held no chunk before [DONE]";
+    /** Ollama's native stream (NDJSON) ends with a line saying {@code "done": true}, as SSE ends with [DONE]. */
+    static final String NDJSON_WITHOUT_DONE = "stream ended without done:true";
+    static final String NDJSON_CUT_MID_LINE = "stream cut mid-line, without done:true";
+    static final String NDJSON_DONE_WITHOUT_CHUNKS = "stream held no chunk before done:true";
     static final String FINISH_REASON_ERROR = "the server ended the stream with finish_reason \"error\"";
     static final String NOT_HTTP = "not an HTTP response";
     static final String BAD_GZIP = "response body is not valid gzip";
@@ -87,8 +91,12 @@ final class CallErrors {
 
     /** A {@code usage} count that is not a count; {@code shown} is the value, already tidied. */
     static String badTokenCount(String key, String shown) {
-        return "usage." + key + " is not a token count (0 to " + Defaults.MAX_TOKEN_COUNT
-                + "): " + shown;
+        return badCount("usage." + key, shown);
+    }
+
+    /** A count named {@code field} (as the server named it) that is not a count; {@code shown} already tidied. */
+    static String badCount(String field, String shown) {
+        return field + " is not a token count (0 to " + Defaults.MAX_TOKEN_COUNT + "): " + shown;
     }
 
     /** The body stopped before the length its {@code Content-Length} header promised. */
@@ -99,6 +107,11 @@ final class CallErrors {
     /** @param eventNumber 1-based among the data events of the call */
     static String malformedEvent(int eventNumber) {
         return "malformed event JSON (event " + eventNumber + ")";
+    }
+
+    /** @param lineNumber 1-based among the non-blank lines of an NDJSON stream */
+    static String malformedLine(int lineNumber) {
+        return "malformed line JSON (line " + lineNumber + ")";
     }
 
     static String invalidRequest(String why) {

@@ -13,7 +13,10 @@ import org.inferbench.call.CallRequest;
 import org.inferbench.call.EngineEndpoint;
 import org.inferbench.record.Json;
 
-/** Turns a {@link CallRequest} into the HTTP request of SPEC section 2. */
+/**
+ * Turns a {@link CallRequest} into the HTTP request of SPEC section 2, and gives every engine API the same URL,
+ * extra headers and credentials ({@link #build(CallRequest, String, String, byte[], String)}).
+ */
 final class ChatRequests {
 
     /** Appended to the endpoint, after any path prefix it has. */
@@ -30,14 +33,24 @@ final class ChatRequests {
      * bearer token. {@code Accept-Encoding} is left to OkHttp, which then inflates gzip transparently.
      */
     static Request build(CallRequest call, String userAgent) throws InvalidCallRequestException {
+        return build(call, userAgent, PATH, body(call), "text/event-stream");
+    }
+
+    /**
+     * A streaming POST of {@code body} to {@code endpoint + path}, for any engine API: the user info out of the URL
+     * and into {@code Authorization} (through {@link EngineEndpoint}), the call's extra headers in order, then
+     * {@code Accept}, {@code User-Agent} and the credentials, which extra headers cannot override.
+     */
+    static Request build(CallRequest call, String userAgent, String path, byte[] body, String accept)
+            throws InvalidCallRequestException {
         EngineEndpoint endpoint;
         try {
             endpoint = EngineEndpoint.parse(call.endpoint());
         } catch (EngineEndpoint.InvalidEndpointException e) {
             throw new InvalidCallRequestException("endpoint is not an http(s) URL");
         }
-        Request.Builder request = new Request.Builder().url(endpoint.url(PATH))
-                .post(RequestBody.create(body(call), JSON));
+        Request.Builder request = new Request.Builder().url(endpoint.url(path))
+                .post(RequestBody.create(body, JSON));
         for (Map.Entry<String, String> header : call.headers().entrySet()) {
             try {
                 request.header(header.getKey(), header.getValue());
@@ -47,7 +60,7 @@ final class ChatRequests {
                         : "invalid extra header name");
             }
         }
-        request.header("Accept", "text/event-stream");
+        request.header("Accept", accept);
         request.header("User-Agent", userAgent);
         Optional<String> authorization = endpoint.authorization(call.bearerToken());
         if (authorization.isPresent()) {
@@ -75,6 +88,11 @@ final class ChatRequests {
         if (call.skipPromptCache()) {
             body.put("cache_prompt", false); // Only when asked: other engines should see SPEC section 2's body unchanged.
         }
+        return bytes(body);
+    }
+
+    /** A request body as sent. */
+    static byte[] bytes(ObjectNode body) {
         try {
             return Json.mapper().writeValueAsBytes(body);
         } catch (JsonProcessingException e) {

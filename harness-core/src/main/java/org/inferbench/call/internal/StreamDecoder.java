@@ -33,7 +33,7 @@ interface StreamDecoder {
 
     Integer completionTokens();
 
-    /** The engine's own timings, in milliseconds (llama.cpp's {@code timings}); null when it sent none. */
+    /** The engine's own timings, in milliseconds (llama.cpp's {@code timings}, native Ollama's durations); null when none. */
     JsonNode serverTimings();
 
     String systemFingerprint();

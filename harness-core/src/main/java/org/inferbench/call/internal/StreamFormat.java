@@ -35,11 +35,37 @@ enum StreamFormat {
         StreamDecoder decoder(TokenTimeline timeline, ServerMessages messages) {
             return new StreamRecorder(timeline, messages);
         }
+    },
+
+    /** Ollama's {@code /api/chat}: newline-delimited JSON objects, the last one saying {@code "done": true}. */
+    OLLAMA_NATIVE {
+        @Override
+        Request request(CallRequest call, String userAgent) throws InvalidCallRequestException {
+            return OllamaChatRequests.build(call, userAgent);
+        }
+
+        /** {@code application/x-ndjson}; some Ollama versions label the same lines {@code application/json}. */
+        @Override
+        boolean accepts(MediaType type) {
+            return type != null && "application".equals(type.type())
+                    && ("x-ndjson".equals(type.subtype()) || "json".equals(type.subtype()));
+        }
+
+        @Override
+        FrameReader frames(BufferedSource body, FrameReader.Sink sink) {
+            return new NdjsonReader(body, sink, Defaults.MAX_EVENT_BYTES);
+        }
+
+        @Override
+        StreamDecoder decoder(TokenTimeline timeline, ServerMessages messages) {
+            return new OllamaChatDecoder(timeline, messages);
+        }
     };
 
     static StreamFormat of(StreamApi api) {
         return switch (api) {
             case OPENAI_CHAT -> OPENAI_CHAT;
+            case OLLAMA_NATIVE -> OLLAMA_NATIVE;
         };
     }
 

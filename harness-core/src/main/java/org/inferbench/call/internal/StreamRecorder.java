@@ -2,9 +2,7 @@ package org.inferbench.call.internal;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import java.math.BigDecimal;
 import java.util.Optional;
-import org.inferbench.config.Defaults;
 import org.inferbench.record.CallRecord;
 import org.inferbench.record.Json;
 
@@ -225,27 +223,17 @@ final class StreamRecorder implements StreamDecoder {
 
     /** The count, or null when the key says nothing; call only after {@link #badUsage} found none bad. */
     private static Integer tokenCount(JsonNode node) {
-        return node == null || node.isNull() ? null : node.intValue();
+        return TokenCounts.of(node);
     }
 
-    /**
-     * Why this {@code usage} cannot be believed: a count that is not a whole number from 0 to
-     * {@link Defaults#MAX_TOKEN_COUNT}. A silent null would hide a broken server; a negative or absurd
-     * count would poison every mean it enters.
-     */
+    /** Why this {@code usage} cannot be believed: a count that is not a count ({@link TokenCounts}). */
     private Optional<String> badUsage(JsonNode usage) {
         if (usage == null || !usage.isObject()) {
             return Optional.empty();
         }
         for (String key : new String[] {"prompt_tokens", "completion_tokens"}) {
             JsonNode count = usage.get(key);
-            if (count == null || count.isNull()) {
-                continue;
-            }
-            boolean whole = count.isIntegralNumber()
-                    || (count.isNumber() && count.decimalValue().stripTrailingZeros().scale() <= 0);
-            if (!count.isNumber() || !whole || count.decimalValue().signum() < 0
-                    || count.decimalValue().compareTo(BigDecimal.valueOf(Defaults.MAX_TOKEN_COUNT)) > 0) {
+            if (TokenCounts.isBad(count)) {
                 return Optional.of(CallErrors.badTokenCount(key, messages.tidy(count.toString(), 40)));
             }
         }

@@ -42,4 +42,26 @@ class StreamFormatTest {
         assertEquals(List.of("message {\"a\":1}", "error x"), frames);
         assertFalse(reader.endedInsideFrame());
     }
+
+    @Test
+    void theOllamaNativeFormatAsksForApiChatAndReadsLines() throws Exception {
+        StreamFormat format = StreamFormat.of(StreamApi.OLLAMA_NATIVE);
+        CallRequest call = CallRequest.of("http://127.0.0.1:1/llm", "m", new Prompt("P-EASY", "i", "hi\n", 8))
+                .withApi(StreamApi.OLLAMA_NATIVE);
+
+        assertEquals("http://127.0.0.1:1/llm/api/chat", format.request(call, "ua").url().toString());
+        assertTrue(format.accepts(MediaType.get("application/x-ndjson")));
+        assertTrue(format.accepts(MediaType.get("application/json; charset=utf-8")));
+        assertFalse(format.accepts(MediaType.get("text/event-stream")));
+        assertFalse(format.accepts(null));
+
+        List<String> frames = new ArrayList<>();
+        FrameReader reader = format.frames(new Buffer().writeUtf8("{\"a\":1}\n{\"done\":true}\n"),
+                (type, data) -> frames.add(type + " " + data));
+        while (reader.next()) {
+            // one frame a turn
+        }
+        assertEquals(List.of("null {\"a\":1}", "null {\"done\":true}"), frames);
+        assertFalse(reader.endedInsideFrame());
+    }
 }
