@@ -15,9 +15,9 @@ import org.inferbench.config.Environment;
 import org.inferbench.config.Prompt;
 
 /**
- * What every call of one cell and prompt sends, for the matrix's batches and for load runs alike: the request with
- * routed mode's headers (SPEC section 9) and the cell's credential, read at the moment of the call; and the fresh
- * connection opened before it.
+ * What every call of one cell and prompt sends, for the matrix's batches and for load runs alike: the request through
+ * the cell's engine API ({@code api:} in cells.yaml), with routed mode's headers (SPEC section 9) and the cell's
+ * credential, read at the moment of the call; and the fresh connection opened before it.
  */
 final class CellRequests {
 
@@ -49,7 +49,7 @@ final class CellRequests {
                 .map(r -> r.forCall(cell.id().toString(), prompt.id(), phase, runIdx))
                 .orElse(Map.of());
         return new CallRequest(endpoint, cell.model(), prompt, Defaults.TEMPERATURE, Defaults.TOP_P, headers,
-                BearerToken.of(cell, environment));
+                BearerToken.of(cell, environment)).withApi(cell.api());
     }
 
     /**
