@@ -10,8 +10,18 @@ public record Cells(List<Cell> all) {
         all = List.copyOf(all);
     }
 
+    /** The cell with this id (compared as ids, node, engine and model, not as strings). */
+    public Optional<Cell> find(CellId id) {
+        return all.stream().filter(cell -> cell.id().equals(id)).findFirst();
+    }
+
+    /** The cell whose id reads {@code id}; empty also when {@code id} is not a cell id at all. */
     public Optional<Cell> find(String id) {
-        return all.stream().filter(cell -> cell.id().toString().equals(id)).findFirst();
+        try {
+            return find(CellId.parse(id));
+        } catch (IllegalArgumentException notAnId) {
+            return Optional.empty();
+        }
     }
 
     public List<String> ids() {

@@ -53,7 +53,15 @@ public final class CellsFile {
 
     /** @throws ConfigException naming the file, the line and the key of the first mistake */
     public static Cells load(Path file, Environment environment) {
-        YamlFile yaml = YamlFile.read(file);
+        return load(YamlFile.read(file), environment);
+    }
+
+    /** The cells of a text the host read ({@link ConfigText}), as {@link #load(Path, Environment)} reads a file. */
+    public static Cells load(ConfigText text, Environment environment) {
+        return load(YamlFile.of(text.file(), text.text()), environment);
+    }
+
+    private static Cells load(YamlFile yaml, Environment environment) {
         YamlFields top = YamlFields.of(yaml, yaml.root(), "the cells file", CELLS)
                 .allowOnly(List.of(CELLS), Map.of());
         Node list = top.required(CELLS);

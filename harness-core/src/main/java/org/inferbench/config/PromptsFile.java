@@ -28,7 +28,15 @@ public final class PromptsFile {
 
     /** @throws ConfigException naming the file, the line and the key of the first mistake */
     public static Prompts load(Path file) {
-        YamlFile yaml = YamlFile.read(file);
+        return load(YamlFile.read(file));
+    }
+
+    /** The prompts of a text the host read ({@link ConfigText}), as {@link #load(Path)} reads a file. */
+    public static Prompts load(ConfigText text) {
+        return load(YamlFile.of(text.file(), text.text()));
+    }
+
+    private static Prompts load(YamlFile yaml) {
         YamlFields top = YamlFields.of(yaml, yaml.root(), "the prompts file", null);
         List<Prompt> prompts = new ArrayList<>();
         for (String id : top.keys()) {

@@ -48,7 +48,18 @@ final class YamlFile {
 
     /** @throws ConfigException when the file cannot be read, is not YAML, or holds nothing */
     static YamlFile read(Path path) {
+        return of(path, readText(path));
+    }
+
+    /** The file's text, read with every check (size, kind of file, UTF-8, printable), not yet composed. */
+    static String readText(Path path) {
         String text = decode(path, readBytes(path));
+        requirePrintable(path, text);
+        return text;
+    }
+
+    /** Text already read (from {@link ConfigText}), composed as if read from {@code path}. */
+    static YamlFile of(Path path, String text) {
         requirePrintable(path, text);
         Node root = compose(path, text);
         if (root == null) {
