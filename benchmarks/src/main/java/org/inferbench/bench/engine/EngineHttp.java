@@ -1,4 +1,4 @@
-package org.inferbench.bench.target;
+package org.inferbench.bench.engine;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package org.inferbench.bench.target;
+package org.inferbench.bench.engine;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

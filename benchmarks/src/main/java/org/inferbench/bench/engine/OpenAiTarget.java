@@ -1,4 +1,4 @@
-package org.inferbench.bench.target;
+package org.inferbench.bench.engine;
 
 import java.io.IOException;
 import org.inferbench.config.Cell;

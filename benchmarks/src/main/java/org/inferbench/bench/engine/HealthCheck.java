@@ -1,4 +1,4 @@
-package org.inferbench.bench.target;
+package org.inferbench.bench.engine;
 
 import java.util.ArrayList;
 import java.util.List;
