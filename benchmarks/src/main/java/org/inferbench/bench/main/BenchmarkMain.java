@@ -13,6 +13,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import org.inferbench.bench.LoopbackBaselineBenchmark;
 import org.inferbench.bench.MatrixBenchmark;
+import org.inferbench.bench.console.ProbeTable;
 import org.inferbench.bench.engine.HealthCheck;
 import org.inferbench.config.Cell;
 import org.inferbench.config.CellsFile;

@@ -7,6 +7,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.inferbench.bench.console.LevelProgress;
+import org.inferbench.bench.console.Progress;
 import org.inferbench.bench.state.Pacer;
 import org.inferbench.config.Defaults;
 import org.inferbench.record.CallRecord;

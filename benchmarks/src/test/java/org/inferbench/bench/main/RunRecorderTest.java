@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.inferbench.bench.console.Progress;
 import org.inferbench.ledger.LedgerReader;
 import org.inferbench.ledger.LedgerWriter;
 import org.inferbench.record.CallRecord;

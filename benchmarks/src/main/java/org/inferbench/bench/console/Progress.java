@@ -1,4 +1,4 @@
-package org.inferbench.bench.main;
+package org.inferbench.bench.console;
 
 import java.time.Duration;
 import java.util.Locale;
@@ -12,7 +12,7 @@ import org.inferbench.time.Ticker;
  *
  * <pre>[ 7/36] local:llamacpp:tiny P-MEDIUM warm 3/5  ttft 41 ms  total 3210 ms  155.2 tok/s  length  ETA 1m52s</pre>
  */
-final class Progress {
+public final class Progress {
 
     private final int plannedCalls;
     private final int warmCalls;
@@ -21,10 +21,12 @@ final class Progress {
     private int done;
 
     /**
+     * Starts the clock of the ETA now.
+     *
      * @param plannedCalls every call the run will make
      * @param warmCalls    N, for "warm 3/5"
      */
-    Progress(int plannedCalls, int warmCalls, Ticker ticker) {
+    public Progress(int plannedCalls, int warmCalls, Ticker ticker) {
         this.plannedCalls = plannedCalls;
         this.warmCalls = warmCalls;
         this.ticker = ticker;
@@ -32,7 +34,7 @@ final class Progress {
     }
 
     /** The line of a call that just completed; counts it. */
-    synchronized String line(CallRecord call) {
+    public synchronized String line(CallRecord call) {
         done++;
         int width = Integer.toString(plannedCalls).length();
         StringBuilder line = new StringBuilder();

@@ -1,4 +1,4 @@
-package org.inferbench.bench.main;
+package org.inferbench.bench.console;
 
 import java.util.List;
 import java.util.Locale;
@@ -10,12 +10,13 @@ import org.inferbench.record.LoadMode;
 import org.inferbench.record.Percentiles;
 
 /** The console line of a finished load level: what it sent, what it achieved, and the TTFT its calls saw. */
-final class LevelProgress {
+public final class LevelProgress {
 
     private LevelProgress() {
     }
 
-    static String line(LevelRecord level, List<CallRecord> calls) {
+    /** The line of {@code level}, from its record and its calls. */
+    public static String line(LevelRecord level, List<CallRecord> calls) {
         double[] fromSend = calls.stream().filter(c -> !c.failed()).map(CallRecord::firstDeltaMs)
                 .filter(Objects::nonNull).mapToDouble(Long::doubleValue).toArray();
         double[] fromSchedule = calls.stream().filter(c -> !c.failed()).map(Slo::ttftFromSchedule)

@@ -1,4 +1,4 @@
-package org.inferbench.bench.main;
+package org.inferbench.bench.console;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -15,19 +15,22 @@ import org.inferbench.record.Phase;
  * interpolation between closest ranks (Hyndman-Fan type 7, SPEC section 4), with Commons Math's
  * R_7 estimator, as the aggregator computes it; the baseline itself is the aggregator's job.
  */
-final class SummaryTable {
+public final class SummaryTable {
 
-    static final String TITLE = "Warm TTFT p50 (ms; first_delta_ms of the warm calls that did not fail)";
+    /** The table's first line. */
+    public static final String TITLE = "Warm TTFT p50 (ms; first_delta_ms of the warm calls that did not fail)";
 
     private SummaryTable() {
     }
 
     /**
+     * The table, a row per cell and a column per prompt.
+     *
      * @param cells   the planned cell ids, in order
      * @param prompts the planned prompt ids, in order
      * @param skipped cell id → reason, for the cells that were not run
      */
-    static String render(List<String> cells, List<String> prompts, Map<String, String> skipped,
+    public static String render(List<String> cells, List<String> prompts, Map<String, String> skipped,
                          List<CallRecord> calls) {
         List<String> header = new ArrayList<>();
         header.add("cell");
@@ -53,7 +56,8 @@ final class SummaryTable {
         return p50(ttfts);
     }
 
-    static OptionalDouble p50(double[] values) {
+    /** The type 7 median of {@code values}; empty for none. */
+    public static OptionalDouble p50(double[] values) {
         if (values.length == 0) {
             return OptionalDouble.empty();
         }

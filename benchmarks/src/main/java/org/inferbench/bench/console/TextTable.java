@@ -1,4 +1,4 @@
-package org.inferbench.bench.main;
+package org.inferbench.bench.console;
 
 import java.util.ArrayList;
 import java.util.List;
