@@ -15,6 +15,12 @@ import org.inferbench.bench.LoopbackBaselineBenchmark;
 import org.inferbench.bench.MatrixBenchmark;
 import org.inferbench.bench.console.ProbeTable;
 import org.inferbench.bench.engine.HealthCheck;
+import org.inferbench.bench.preflight.ExitCode;
+import org.inferbench.bench.preflight.GitState;
+import org.inferbench.bench.preflight.HarnessExit;
+import org.inferbench.bench.preflight.HarnessLock;
+import org.inferbench.bench.preflight.Host;
+import org.inferbench.bench.preflight.OutputPaths;
 import org.inferbench.config.Cell;
 import org.inferbench.config.CellsFile;
 import org.inferbench.config.ConfigException;
@@ -89,9 +95,7 @@ public final class BenchmarkMain {
         JmhOptionRule.check(cli);
         Optional<LoadSpec> loadSpec = LoadOptions.from(options);
         if (!BenchmarkSelection.selects(cli, MatrixBenchmark.NAME)) {
-            if (ResultsFile.requested(cli)) {
-                OutputPaths.checkResultsFile(Path.of(ResultsFile.path(cli)));
-            }
+            checkResultsFile(cli);
             return loopbackOnly(cli);
         }
         List<Cell> cells = CellsFile.load(options.cellsYaml(), host.environment()).all();
@@ -106,7 +110,8 @@ public final class BenchmarkMain {
             out.print(ProbeTable.render(facts));
             return facts.stream().anyMatch(CellFacts::reachable) ? ExitCode.OK : ExitCode.NOTHING_REACHABLE;
         }
-        OutputPaths.check(options, cli);
+        OutputPaths.checkLedgerDirectory(options.ledgerDir());
+        checkResultsFile(cli);
 
         GitState git = host.git(workingDirectory);
         List<String> dirty = git.dirtyFilesOutside(options.ledgerDir());
@@ -146,6 +151,13 @@ public final class BenchmarkMain {
             spec.refusal(cell).ifPresent(reason -> {
                 throw new HarnessExit(ExitCode.USAGE, reason);
             });
+        }
+    }
+
+    /** The results file ({@code -rf}/{@code -rff}), when one is asked for: see {@link OutputPaths}. */
+    private static void checkResultsFile(CommandLineOptions cli) {
+        if (ResultsFile.requested(cli)) {
+            OutputPaths.checkResultsFile(Path.of(ResultsFile.path(cli)));
         }
     }
 

@@ -11,6 +11,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.inferbench.bench.preflight.ExitCode;
+import org.inferbench.bench.preflight.HarnessExit;
 import org.inferbench.config.Defaults;
 
 /**

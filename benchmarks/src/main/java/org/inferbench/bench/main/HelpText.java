@@ -2,6 +2,7 @@ package org.inferbench.bench.main;
 
 import java.util.Locale;
 import org.inferbench.HarnessVersion;
+import org.inferbench.bench.preflight.ExitCode;
 import org.inferbench.config.Defaults;
 
 /**

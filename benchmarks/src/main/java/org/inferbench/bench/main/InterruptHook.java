@@ -2,6 +2,8 @@ package org.inferbench.bench.main;
 
 import java.io.PrintStream;
 import java.util.concurrent.atomic.AtomicReference;
+import org.inferbench.bench.preflight.HarnessExit;
+import org.inferbench.bench.preflight.HarnessLock;
 
 /**
  * What Ctrl-C or SIGTERM does while the harness holds the host lock: the run's own closing, if a run

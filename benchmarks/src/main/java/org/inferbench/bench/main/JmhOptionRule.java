@@ -1,6 +1,8 @@
 package org.inferbench.bench.main;
 
 import java.util.function.Predicate;
+import org.inferbench.bench.preflight.ExitCode;
+import org.inferbench.bench.preflight.HarnessExit;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.runner.options.Options;
 

@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import org.inferbench.bench.preflight.ExitCode;
+import org.inferbench.bench.preflight.HarnessExit;
 import org.inferbench.config.Defaults;
 import org.inferbench.config.DurationText;
 import org.inferbench.load.Arrivals;

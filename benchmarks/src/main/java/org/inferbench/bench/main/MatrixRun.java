@@ -19,6 +19,8 @@ import org.inferbench.bench.LoopbackBaselineBenchmark;
 import org.inferbench.bench.MatrixBenchmark;
 import org.inferbench.bench.console.Progress;
 import org.inferbench.bench.console.SummaryTable;
+import org.inferbench.bench.preflight.ExitCode;
+import org.inferbench.bench.preflight.Host;
 import org.inferbench.bench.state.CallRecordProfiler;
 import org.inferbench.bench.state.ForkContext;
 import org.inferbench.config.Cell;

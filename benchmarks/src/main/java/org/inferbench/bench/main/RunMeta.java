@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.inferbench.HarnessVersion;
+import org.inferbench.bench.preflight.GitState;
 import org.inferbench.config.Endpoints;
 import org.inferbench.config.Environment;
 import org.inferbench.config.Prompt;

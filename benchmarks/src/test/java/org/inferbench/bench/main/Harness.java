@@ -10,6 +10,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
+import org.inferbench.bench.preflight.FakeHost;
+import org.inferbench.bench.preflight.Host;
 import org.inferbench.ledger.Ledger;
 import org.inferbench.ledger.LedgerReader;
 import org.inferbench.testing.LlamaServer;

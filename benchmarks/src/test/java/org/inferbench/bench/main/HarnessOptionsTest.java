@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.List;
+import org.inferbench.bench.preflight.ExitCode;
+import org.inferbench.bench.preflight.HarnessExit;
 import org.inferbench.config.Defaults;
 import org.junit.jupiter.api.Test;
 

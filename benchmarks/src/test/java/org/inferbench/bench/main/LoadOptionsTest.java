@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.List;
 import java.util.Optional;
+import org.inferbench.bench.preflight.ExitCode;
+import org.inferbench.bench.preflight.HarnessExit;
 import org.inferbench.config.Defaults;
 import org.inferbench.load.Arrivals;
 import org.inferbench.load.LoadSpec;

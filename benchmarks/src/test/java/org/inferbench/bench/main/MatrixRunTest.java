@@ -16,6 +16,8 @@ import mockwebserver3.RecordedRequest;
 import mockwebserver3.junit5.StartStop;
 import org.inferbench.bench.FakeEngine;
 import org.inferbench.bench.console.SummaryTable;
+import org.inferbench.bench.preflight.ExitCode;
+import org.inferbench.bench.preflight.FakeHost;
 import org.inferbench.config.Defaults;
 import org.inferbench.ledger.Ledger;
 import org.inferbench.record.CallRecord;

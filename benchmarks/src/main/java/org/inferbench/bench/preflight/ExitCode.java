@@ -1,4 +1,4 @@
-package org.inferbench.bench.main;
+package org.inferbench.bench.preflight;
 
 import java.util.Locale;
 import org.inferbench.config.Defaults;
@@ -6,7 +6,8 @@ import org.inferbench.config.Defaults;
 /**
  * The harness's exit codes: 0, 1 and 2 as everywhere (success, internal failure, bad input), then
  * one code per safety rule of SPEC section 8, so that a script can tell which rule refused the run.
- * Listed in {@code --help} and the README from this enum.
+ * Listed in {@code --help} and the README from this enum. It lives beside the checks that refuse
+ * with it, below the command line and the run, which name codes too (no package cycle).
  */
 public enum ExitCode {
     OK(0, "the run finished (a failed call is a record, not a failure); --probe: a cell is reachable"),

@@ -1,4 +1,4 @@
-package org.inferbench.bench.main;
+package org.inferbench.bench.preflight;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -11,9 +11,9 @@ import java.util.List;
  * @param root       the repository's top directory; null outside a repository
  * @param dirtyFiles uncommitted files (changed, staged or untracked), relative to {@code root}
  */
-record GitState(String sha, Path root, List<String> dirtyFiles) {
+public record GitState(String sha, Path root, List<String> dirtyFiles) {
 
-    GitState {
+    public GitState {
         dirtyFiles = List.copyOf(dirtyFiles);
     }
 
@@ -22,12 +22,13 @@ record GitState(String sha, Path root, List<String> dirtyFiles) {
         return new GitState(null, null, List.of());
     }
 
-    boolean repository() {
+    /** Whether the harness runs inside a git repository. */
+    public boolean repository() {
         return root != null;
     }
 
     /** The dirty files, less those under {@code ledgerDir}: a run's own output does not make the tree dirty. */
-    List<String> dirtyFilesOutside(Path ledgerDir) {
+    public List<String> dirtyFilesOutside(Path ledgerDir) {
         if (root == null) {
             return dirtyFiles;
         }

@@ -1,8 +1,7 @@
-package org.inferbench.bench.main;
+package org.inferbench.bench.preflight;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.openjdk.jmh.runner.options.Options;
 
 /**
  * Where a run will write, checked before its first call: the ledger directory ({@code --ledger-dir})
@@ -11,23 +10,19 @@ import org.openjdk.jmh.runner.options.Options;
  * work is bad usage, one line, exit 2, before anything is measured.
  *
  * <p>What is checked is what the harness can know without writing: the kind of each path and its
- * directory's permissions. A disk that fills up during the run is the run's business ({@link RunRecorder}).
+ * directory's permissions. A disk that fills up during the run is the run's business (its {@code RunRecorder}).
  */
-final class OutputPaths {
+public final class OutputPaths {
 
     private OutputPaths() {
     }
 
-    /** @throws HarnessExit ({@link ExitCode#USAGE}) naming the option, the path and what is wrong */
-    static void check(HarnessOptions options, Options cli) {
-        checkLedgerDirectory(options.ledgerDir());
-        if (ResultsFile.requested(cli)) {
-            checkResultsFile(Path.of(ResultsFile.path(cli)));
-        }
-    }
-
-    /** The harness creates the directory and its parents: the nearest existing one must take them. */
-    static void checkLedgerDirectory(Path dir) {
+    /**
+     * The harness creates the directory and its parents: the nearest existing one must take them.
+     *
+     * @throws HarnessExit ({@link ExitCode#USAGE}) naming the option, the path and what is wrong
+     */
+    public static void checkLedgerDirectory(Path dir) {
         String what = "--ledger-dir " + dir;
         if (Files.exists(dir)) {
             if (!Files.isDirectory(dir)) {
@@ -49,8 +44,12 @@ final class OutputPaths {
         requireWritable(what + ": cannot be created, because " + existing, existing);
     }
 
-    /** JMH writes the file but creates no directory: the parent must exist. */
-    static void checkResultsFile(Path file) {
+    /**
+     * JMH writes the file but creates no directory: the parent must exist.
+     *
+     * @throws HarnessExit ({@link ExitCode#USAGE}) naming the option, the path and what is wrong
+     */
+    public static void checkResultsFile(Path file) {
         String what = "-rff " + file;
         if (Files.isDirectory(file)) {
             throw new HarnessExit(ExitCode.USAGE, what + " is a directory; name the file to write");

@@ -1,4 +1,4 @@
-package org.inferbench.bench.main;
+package org.inferbench.bench.preflight;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

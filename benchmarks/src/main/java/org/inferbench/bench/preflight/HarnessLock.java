@@ -1,4 +1,4 @@
-package org.inferbench.bench.main;
+package org.inferbench.bench.preflight;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -29,7 +29,7 @@ import java.util.regex.Pattern;
  * the lock is held and the content is known to be a harness's (empty, or {@code pid=... started=...}).
  * Every refusal is one line and {@link ExitCode#ALREADY_RUNNING}: the lock is what stops the run.
  */
-final class HarnessLock implements AutoCloseable {
+public final class HarnessLock implements AutoCloseable {
 
     /** What a harness writes into the file: nothing else is ever overwritten. */
     private static final Pattern HOLDER = Pattern.compile("pid=\\d+ started=\\S+");
@@ -51,10 +51,12 @@ final class HarnessLock implements AutoCloseable {
     }
 
     /**
+     * Takes the host's lock for {@code self}, or refuses.
+     *
      * @throws HarnessExit ({@link ExitCode#ALREADY_RUNNING}) naming the holder's pid and start time, or
      *                     saying why the file at {@code file} cannot be a lock
      */
-    static HarnessLock acquire(Path file, ProcessHandle self) {
+    public static HarnessLock acquire(Path file, ProcessHandle self) {
         refuseNonRegular(file);
         FileChannel channel = open(file);
         try {
@@ -83,7 +85,7 @@ final class HarnessLock implements AutoCloseable {
     }
 
     /** Who held the lock before, when its holder died without releasing it (the file still named it). */
-    Optional<String> takenOverFrom() {
+    public Optional<String> takenOverFrom() {
         return takenOverFrom;
     }
 

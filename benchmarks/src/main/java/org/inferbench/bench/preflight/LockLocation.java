@@ -1,4 +1,4 @@
-package org.inferbench.bench.main;
+package org.inferbench.bench.preflight;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
