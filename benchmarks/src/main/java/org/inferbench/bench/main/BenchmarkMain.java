@@ -21,6 +21,14 @@ import org.inferbench.bench.preflight.HarnessExit;
 import org.inferbench.bench.preflight.HarnessLock;
 import org.inferbench.bench.preflight.Host;
 import org.inferbench.bench.preflight.OutputPaths;
+import org.inferbench.bench.run.BenchmarkSelection;
+import org.inferbench.bench.run.InterruptHook;
+import org.inferbench.bench.run.MatrixPlan;
+import org.inferbench.bench.run.MatrixRun;
+import org.inferbench.bench.run.MatrixSelection;
+import org.inferbench.bench.run.ResultsFile;
+import org.inferbench.bench.run.RunMeta;
+import org.inferbench.bench.run.RunOptions;
 import org.inferbench.config.Cell;
 import org.inferbench.config.CellsFile;
 import org.inferbench.config.ConfigException;
@@ -138,7 +146,9 @@ public final class BenchmarkMain {
             }
             MetaRecord meta = RunMeta.start(UUID.randomUUID().toString(), git, dirty, host.hostname(), load,
                     host.environment(), plan, facts, Arrays.asList(args), Instant.now());
-            return new MatrixRun(options, cli, plan, facts, meta, host, interruptHook, out).withLoad(loadSpec).run();
+            RunOptions runOptions = new RunOptions(options.cellsYaml(), options.promptsYaml(), options.ledgerDir(),
+                    options.has(HarnessFlag.SMOKE));
+            return new MatrixRun(runOptions, cli, plan, facts, meta, host, interruptHook, out).withLoad(loadSpec).run();
         }
     }
 

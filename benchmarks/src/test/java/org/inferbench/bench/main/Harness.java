@@ -20,16 +20,18 @@ import org.inferbench.testing.LlamaServer;
  * Runs {@link BenchmarkMain} in this JVM on files a test writes, and keeps what it printed. The
  * harness's own options point at the test's directory; the test adds JMH's.
  */
-final class Harness {
+public final class Harness {
 
-    final Path dir;
-    final Path cellsYaml;
-    final Path ledgerDir;
-    final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    final ByteArrayOutputStream err = new ByteArrayOutputStream();
-    Host host;
+    public final Path dir;
+    public final Path cellsYaml;
+    public final Path ledgerDir;
+    public final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    public final ByteArrayOutputStream err = new ByteArrayOutputStream();
+    /** The machine the run sees: a quiet one unless the test replaces it. */
+    public Host host;
 
-    Harness(Path dir) {
+    /** A harness whose files are in {@code dir}. */
+    public Harness(Path dir) {
         this.dir = dir;
         this.cellsYaml = dir.resolve("cells.yaml");
         this.ledgerDir = dir.resolve("runs");
@@ -37,7 +39,7 @@ final class Harness {
     }
 
     /** Writes {@code cells.yaml}, one line per entry given, e.g. {@code "- id: a:llamacpp:m\n  endpoint: http://..."}. */
-    Harness cells(String... cells) {
+    public Harness cells(String... cells) {
         try {
             Files.writeString(cellsYaml, "cells:\n" + String.join("\n", cells) + "\n");
         } catch (IOException e) {
@@ -46,7 +48,8 @@ final class Harness {
         return this;
     }
 
-    static String cell(String id, String endpoint, String... extraKeys) {
+    /** One entry of {@code cells.yaml}, with {@code extraKeys} such as {@code "enabled: false"}. */
+    public static String cell(String id, String endpoint, String... extraKeys) {
         StringBuilder yaml = new StringBuilder("  - id: " + id + "\n    endpoint: " + endpoint);
         for (String key : extraKeys) {
             yaml.append("\n    ").append(key);
@@ -55,7 +58,7 @@ final class Harness {
     }
 
     /** Runs with the harness options filled in and the shipped prompts; returns the exit code. */
-    int run(String... args) {
+    public int run(String... args) {
         List<String> all = new ArrayList<>(List.of("--cells-yaml", cellsYaml.toString(),
                 "--prompts-yaml", LlamaServer.repoRoot().resolve("prompts.yaml").toString(),
                 "--ledger-dir", ledgerDir.toString()));
@@ -64,16 +67,18 @@ final class Harness {
                 new PrintStream(err, true, StandardCharsets.UTF_8)).run(all.toArray(String[]::new));
     }
 
-    String out() {
+    /** What the run printed on its standard output. */
+    public String out() {
         return out.toString(StandardCharsets.UTF_8);
     }
 
-    String err() {
+    /** What the run printed on its standard error. */
+    public String err() {
         return err.toString(StandardCharsets.UTF_8);
     }
 
     /** The ledger the run wrote (exactly one). */
-    Path ledgerFile() {
+    public Path ledgerFile() {
         try (Stream<Path> files = Files.list(ledgerDir)) {
             List<Path> ledgers = files.filter(f -> f.toString().endsWith(".jsonl")).toList();
             if (ledgers.size() != 1) {
@@ -85,7 +90,8 @@ final class Harness {
         }
     }
 
-    Ledger ledger() {
+    /** The ledger the run wrote, read. */
+    public Ledger ledger() {
         try {
             return LedgerReader.read(ledgerFile());
         } catch (IOException e) {

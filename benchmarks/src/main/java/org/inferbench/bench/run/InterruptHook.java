@@ -1,4 +1,4 @@
-package org.inferbench.bench.main;
+package org.inferbench.bench.run;
 
 import java.io.PrintStream;
 import java.util.concurrent.atomic.AtomicReference;
@@ -11,7 +11,7 @@ import org.inferbench.bench.preflight.HarnessLock;
  * shutdown hooks at once, in any order, so both are one hook). A clean interrupt at any moment
  * leaves the lock free: the next run has nobody to take over from.
  */
-final class InterruptHook implements AutoCloseable {
+public final class InterruptHook implements AutoCloseable {
 
     private static final Runnable NOTHING = () -> { };
 
@@ -33,7 +33,7 @@ final class InterruptHook implements AutoCloseable {
     }
 
     /** Registers the hook for as long as {@code lock} is held. */
-    static InterruptHook install(HarnessLock lock, PrintStream err) {
+    public static InterruptHook install(HarnessLock lock, PrintStream err) {
         InterruptHook hook = new InterruptHook(lock, err);
         Runtime.getRuntime().addShutdownHook(hook.thread);
         return hook;

@@ -1,4 +1,4 @@
-package org.inferbench.bench.main;
+package org.inferbench.bench.run;
 
 import java.util.Locale;
 import java.util.stream.Collectors;

@@ -1,4 +1,4 @@
-package org.inferbench.bench.main;
+package org.inferbench.bench.run;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -50,9 +50,9 @@ import org.openjdk.jmh.runner.options.VerboseMode;
  * count: N + 1 with a cold call, N without), the loopback floor, then the closing meta, the summary
  * and the results file.
  */
-final class MatrixRun {
+public final class MatrixRun {
 
-    private final HarnessOptions options;
+    private final RunOptions options;
     private final Options cli;
     private final MatrixPlan plan;
     private final List<CellFacts> facts;
@@ -62,8 +62,9 @@ final class MatrixRun {
     private final PrintStream out;
     private final Optional<LoadSpec> load;
 
-    MatrixRun(HarnessOptions options, Options cli, MatrixPlan plan, List<CellFacts> facts, MetaRecord meta, Host host,
-              InterruptHook interruptHook, PrintStream out) {
+    /** A run of {@code plan}, once every check has passed and the lock is held. */
+    public MatrixRun(RunOptions options, Options cli, MatrixPlan plan, List<CellFacts> facts, MetaRecord meta, Host host,
+                     InterruptHook interruptHook, PrintStream out) {
         this.options = options;
         this.cli = cli;
         this.plan = plan;
@@ -88,11 +89,12 @@ final class MatrixRun {
     }
 
     /** The same run as a load run: each cell and prompt sweeps the levels of {@code spec} instead of a batch. */
-    MatrixRun withLoad(Optional<LoadSpec> spec) {
+    public MatrixRun withLoad(Optional<LoadSpec> spec) {
         return new MatrixRun(this, spec);
     }
 
-    ExitCode run() throws IOException {
+    /** Runs it, start to end, and says how it ended. */
+    public ExitCode run() throws IOException {
         Files.createDirectories(options.ledgerDir());
         Path ledgerFile = options.ledgerDir().resolve(meta.benchmarkRunId() + ".jsonl");
         Path scratch = Files.createTempDirectory("inferbench-run-");
@@ -252,7 +254,7 @@ final class MatrixRun {
                 stop.refuseNewBatch();
                 results.addAll(new Runner(cellOptions(cell, contextArgument, scratch), format).run());
             }
-            if (!runnable.isEmpty() && !options.has(HarnessFlag.SMOKE) && load.isEmpty()
+            if (!runnable.isEmpty() && !options.smoke() && load.isEmpty()
                     && BenchmarkSelection.selects(cli, LoopbackBaselineBenchmark.NAME)) {
                 results.addAll(new Runner(loopbackOptions(contextArgument, scratch), format).run());
             }

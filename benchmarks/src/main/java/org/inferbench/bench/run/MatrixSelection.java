@@ -1,4 +1,4 @@
-package org.inferbench.bench.main;
+package org.inferbench.bench.run;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -19,7 +19,7 @@ import org.openjdk.jmh.runner.options.Options;
  * would silently accept: a misspelled parameter name (JMH ignores it and runs everything) and an
  * unknown cell or prompt id (JMH would pass any string to the benchmark).
  */
-final class MatrixSelection {
+public final class MatrixSelection {
 
     static final String CELL = ResultNames.CELL;
     static final String PROMPT = ResultNames.PROMPT;
@@ -29,11 +29,13 @@ final class MatrixSelection {
     }
 
     /**
+     * The plan the user's options select.
+     *
      * @param jmhArgs the arguments JMH parsed into {@code cli}, for the parameter names it does not list
      * @throws HarnessExit ({@link ExitCode#USAGE}) for an unknown parameter, cell or prompt
      */
-    static MatrixPlan select(List<Cell> cells, List<Prompt> prompts, Options cli, List<String> jmhArgs,
-                             boolean smoke) {
+    public static MatrixPlan select(List<Cell> cells, List<Prompt> prompts, Options cli, List<String> jmhArgs,
+                                    boolean smoke) {
         for (String name : parameterNames(jmhArgs, cli)) {
             if (!PARAMETERS.contains(name)) {
                 throw new HarnessExit(ExitCode.USAGE, "unknown parameter -p " + name + "; known: " + CELL + ", "

@@ -1,4 +1,4 @@
-package org.inferbench.bench.main;
+package org.inferbench.bench.run;
 
 import java.util.List;
 import java.util.regex.Pattern;
@@ -9,12 +9,13 @@ import org.openjdk.jmh.runner.options.Options;
  * (a regexp that is found anywhere in the name), before any run: the harness runs each benchmark its
  * own way (the matrix per cell, with a ledger; the loopback baseline once).
  */
-final class BenchmarkSelection {
+public final class BenchmarkSelection {
 
     private BenchmarkSelection() {
     }
 
-    static boolean selects(Options cli, String benchmark) {
+    /** Whether the user's {@code -e} and include regexps select {@code benchmark}. */
+    public static boolean selects(Options cli, String benchmark) {
         List<String> includes = cli.getIncludes();
         boolean included = includes.isEmpty() || includes.stream().anyMatch(regexp -> found(regexp, benchmark));
         return included && cli.getExcludes().stream().noneMatch(regexp -> found(regexp, benchmark));

@@ -1,4 +1,4 @@
-package org.inferbench.bench.main;
+package org.inferbench.bench.run;
 
 import java.time.Instant;
 import java.util.Arrays;
@@ -19,7 +19,7 @@ import org.inferbench.record.MetaRecord;
 import org.openjdk.jmh.util.Version;
 
 /** The meta record a run starts with (SPEC section 5): who, where, what, with which versions. */
-final class RunMeta {
+public final class RunMeta {
 
     /** SPEC section 9: set, the run is routed (mode B). */
     static final String ROUTE_VARIABLE = "WEEYUGA_INFERENCE_ROUTE";
@@ -32,12 +32,14 @@ final class RunMeta {
     }
 
     /**
+     * Line 1 of the ledger as the run starts (closed at its end by {@link ClosingMeta}).
+     *
      * @param dirtyFiles the uncommitted files that did not stop the run ({@code --allow-dirty})
      * @param flags      the command line the harness was started with
      */
-    static MetaRecord start(String runId, GitState git, List<String> dirtyFiles, String host, Optional<LoadAverage> load,
-                            Environment environment, MatrixPlan plan, List<CellFacts> facts, List<String> flags,
-                            Instant now) {
+    public static MetaRecord start(String runId, GitState git, List<String> dirtyFiles, String host,
+                                   Optional<LoadAverage> load, Environment environment, MatrixPlan plan,
+                                   List<CellFacts> facts, List<String> flags, Instant now) {
         String route = environment.get(ROUTE_VARIABLE);
         String llamacppUrl = environment.get(LLAMACPP_URL_VARIABLE);
         return MetaRecord.builder(runId).gitSha(git.sha()).gitDirty(git.repository() ? !dirtyFiles.isEmpty() : null)

@@ -1,4 +1,4 @@
-package org.inferbench.bench.main;
+package org.inferbench.bench.run;
 
 import java.util.Collection;
 import java.util.List;
@@ -20,18 +20,18 @@ import org.openjdk.jmh.runner.options.Options;
  *
  * <p>The relay's text results are left out: JMH would write them as a secondary metric full of NaN.
  */
-final class ResultsFile {
+public final class ResultsFile {
 
     private ResultsFile() {
     }
 
     /** Whether the user asked for a results file, as JMH decides it. */
-    static boolean requested(Options cli) {
+    public static boolean requested(Options cli) {
         return cli.getResult().hasValue() || cli.getResultFormat().hasValue();
     }
 
     /** The file JMH would write: {@code -rff}, or {@code jmh-result.<format>}. */
-    static String path(Options cli) {
+    public static String path(Options cli) {
         return cli.getResult().orElse(Defaults.RESULT_FILE_PREFIX + "." + format(cli).toString().toLowerCase(Locale.ROOT));
     }
 

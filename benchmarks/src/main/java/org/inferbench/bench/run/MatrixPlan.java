@@ -1,4 +1,4 @@
-package org.inferbench.bench.main;
+package org.inferbench.bench.run;
 
 import java.util.List;
 import org.inferbench.config.Cell;
@@ -8,9 +8,9 @@ import org.inferbench.config.Prompt;
  * What a run covers: the selected cells (enabled or not: a disabled one is recorded as skipped), the
  * prompts, and N, the warm calls per batch.
  */
-record MatrixPlan(List<Cell> cells, List<Prompt> prompts, int warmCalls) {
+public record MatrixPlan(List<Cell> cells, List<Prompt> prompts, int warmCalls) {
 
-    MatrixPlan {
+    public MatrixPlan {
         cells = List.copyOf(cells);
         prompts = List.copyOf(prompts);
     }

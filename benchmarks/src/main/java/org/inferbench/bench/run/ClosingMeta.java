@@ -1,4 +1,4 @@
-package org.inferbench.bench.main;
+package org.inferbench.bench.run;
 
 import java.time.Instant;
 import org.inferbench.record.LoadAverage;

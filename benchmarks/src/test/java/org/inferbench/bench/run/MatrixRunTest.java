@@ -1,4 +1,4 @@
-package org.inferbench.bench.main;
+package org.inferbench.bench.run;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -16,6 +16,7 @@ import mockwebserver3.RecordedRequest;
 import mockwebserver3.junit5.StartStop;
 import org.inferbench.bench.FakeEngine;
 import org.inferbench.bench.console.SummaryTable;
+import org.inferbench.bench.main.Harness;
 import org.inferbench.bench.preflight.ExitCode;
 import org.inferbench.bench.preflight.FakeHost;
 import org.inferbench.config.Defaults;
