@@ -1,4 +1,4 @@
-package org.inferbench.bench.main;
+package org.inferbench.bench.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

@@ -1,4 +1,4 @@
-package org.inferbench.bench.main;
+package org.inferbench.bench.cli;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
