@@ -1,6 +1,6 @@
 package org.inferbench.bench.state;
 
-import org.inferbench.bench.target.EngineTarget;
+import org.inferbench.bench.engine.EngineTarget;
 import org.inferbench.call.CallContext;
 import org.inferbench.config.CellId;
 import org.inferbench.record.CallRecord;

@@ -14,7 +14,7 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.inferbench.bench.main.ExitCode;
+import org.inferbench.bench.preflight.ExitCode;
 import org.inferbench.config.Defaults;
 import org.inferbench.export.cli.CommandRun;
 import org.inferbench.export.cli.ExitCodes;

@@ -16,7 +16,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import mockwebserver3.MockWebServer;
-import org.inferbench.bench.main.ExitCode;
+import org.inferbench.bench.preflight.ExitCode;
 import org.inferbench.export.cli.CommandRun;
 import org.inferbench.export.cli.ExitCodes;
 import org.inferbench.ledger.Ledger;

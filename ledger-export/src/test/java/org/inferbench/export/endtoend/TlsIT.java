@@ -16,7 +16,7 @@ import java.util.Set;
 import mockwebserver3.MockWebServer;
 import okhttp3.tls.HandshakeCertificates;
 import okhttp3.tls.HeldCertificate;
-import org.inferbench.bench.main.ExitCode;
+import org.inferbench.bench.preflight.ExitCode;
 import org.inferbench.ledger.Ledger;
 import org.inferbench.ledger.LedgerReader;
 import org.inferbench.record.CellFacts;

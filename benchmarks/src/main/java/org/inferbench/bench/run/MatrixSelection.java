@@ -1,0 +1,101 @@
+package org.inferbench.bench.run;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Function;
+import org.inferbench.bench.preflight.ExitCode;
+import org.inferbench.bench.preflight.HarnessExit;
+import org.inferbench.config.Cell;
+import org.inferbench.config.Defaults;
+import org.inferbench.config.Prompt;
+import org.inferbench.record.ResultNames;
+import org.openjdk.jmh.runner.options.Options;
+
+/**
+ * Turns {@code -p}, {@code -i} and {@code --smoke} into a {@link MatrixPlan}, refusing what JMH
+ * would silently accept: a misspelled parameter name (JMH ignores it and runs everything) and an
+ * unknown cell or prompt id (JMH would pass any string to the benchmark).
+ */
+public final class MatrixSelection {
+
+    static final String CELL = ResultNames.CELL;
+    static final String PROMPT = ResultNames.PROMPT;
+    private static final Set<String> PARAMETERS = Set.of(CELL, PROMPT);
+
+    private MatrixSelection() {
+    }
+
+    /**
+     * The plan the user's options select.
+     *
+     * @param jmhArgs the arguments JMH parsed into {@code cli}, for the parameter names it does not list
+     * @throws HarnessExit ({@link ExitCode#USAGE}) for an unknown parameter, cell or prompt
+     */
+    public static MatrixPlan select(List<Cell> cells, List<Prompt> prompts, Options cli, List<String> jmhArgs,
+                                    boolean smoke) {
+        for (String name : parameterNames(jmhArgs, cli)) {
+            if (!PARAMETERS.contains(name)) {
+                throw new HarnessExit(ExitCode.USAGE, "unknown parameter -p " + name + "; known: " + CELL + ", "
+                        + PROMPT);
+            }
+        }
+        // Without -p cell, every cell of the file: the disabled ones are planned, to be recorded as skipped.
+        List<Cell> selectedCells = pick(CELL, cells, cell -> cell.id().toString(), cli);
+        List<Prompt> selectedPrompts = pick(PROMPT, prompts, Prompt::id, cli);
+        if (!smoke) {
+            return new MatrixPlan(selectedCells, selectedPrompts,
+                    cli.getMeasurementIterations().orElse(Defaults.WARM_CALLS));
+        }
+        Cell first = selectedCells.stream().filter(Cell::enabled).findFirst().orElseThrow(() -> new HarnessExit(
+                ExitCode.USAGE, "--smoke: no enabled cell among " + ids(selectedCells, c -> c.id().toString())));
+        Prompt easy = prompts.stream().filter(p -> p.id().equals(Defaults.SMOKE_PROMPT)).findFirst()
+                .orElseThrow(() -> new HarnessExit(ExitCode.USAGE, "--smoke needs the prompt " + Defaults.SMOKE_PROMPT
+                        + "; known: " + ids(prompts, Prompt::id)));
+        return new MatrixPlan(List.of(first), List.of(easy), Defaults.SMOKE_WARM_CALLS);
+    }
+
+    /** The given values of one parameter, each a known id, in the order given; all items when not given. */
+    private static <T> List<T> pick(String parameter, List<T> items, Function<T, String> id, Options cli) {
+        if (!cli.getParameter(parameter).hasValue()) {
+            return items;
+        }
+        List<T> picked = new ArrayList<>();
+        for (String value : new LinkedHashSet<>(cli.getParameter(parameter).get())) {
+            T item = items.stream().filter(i -> id.apply(i).equals(value)).findFirst().orElseThrow(() -> new HarnessExit(
+                    ExitCode.USAGE, "unknown " + parameter + " '" + value + "'; known: " + ids(items, id)));
+            picked.add(item);
+        }
+        return picked;
+    }
+
+    /**
+     * The names given with {@code -p}. JMH's options do not list them, so the arguments are read
+     * for {@code -p name=...} (or {@code -pname=...}), and a name counts when JMH holds a value for it.
+     */
+    static Set<String> parameterNames(List<String> jmhArgs, Options cli) {
+        Set<String> names = new LinkedHashSet<>();
+        for (int i = 0; i < jmhArgs.size(); i++) {
+            String arg = jmhArgs.get(i);
+            String assignment;
+            if (arg.equals("-p") && i + 1 < jmhArgs.size()) {
+                assignment = jmhArgs.get(i + 1);
+            } else if (arg.startsWith("-p") && !arg.equals("-prof") && arg.length() > 2) {
+                assignment = arg.substring(arg.charAt(2) == '=' ? 3 : 2);
+            } else {
+                continue;
+            }
+            int eq = assignment.indexOf('=');
+            if (eq > 0 && cli.getParameter(assignment.substring(0, eq)).hasValue()) {
+                names.add(assignment.substring(0, eq));
+            }
+        }
+        return names;
+    }
+
+    private static <T> String ids(Collection<T> items, Function<T, String> id) {
+        return String.join(", ", items.stream().map(id).toList());
+    }
+}

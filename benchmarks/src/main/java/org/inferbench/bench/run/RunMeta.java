@@ -1,0 +1,84 @@
+package org.inferbench.bench.run;
+
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.inferbench.HarnessVersion;
+import org.inferbench.bench.preflight.GitState;
+import org.inferbench.config.Endpoints;
+import org.inferbench.config.Environment;
+import org.inferbench.config.Prompt;
+import org.inferbench.config.Prompts;
+import org.inferbench.record.CellFacts;
+import org.inferbench.record.LoadAverage;
+import org.inferbench.record.MetaRecord;
+import org.openjdk.jmh.util.Version;
+
+/** The meta record a run starts with (SPEC section 5): who, where, what, with which versions. */
+public final class RunMeta {
+
+    /** SPEC section 9: set, the run is routed (mode B). */
+    static final String ROUTE_VARIABLE = "WEEYUGA_INFERENCE_ROUTE";
+    /** SPEC section 5: recorded when set. */
+    static final String LLAMACPP_URL_VARIABLE = "WEEYUGA_QWEN35_LLAMACPP_URL";
+    /** What replaces a secret in a recorded URL: the placeholder the leak gate knows. */
+    static final String REDACTED = "<redacted>";
+
+    private RunMeta() {
+    }
+
+    /**
+     * Line 1 of the ledger as the run starts (closed at its end by {@link ClosingMeta}).
+     *
+     * @param dirtyFiles the uncommitted files that did not stop the run ({@code --allow-dirty})
+     * @param flags      the command line the harness was started with
+     */
+    public static MetaRecord start(String runId, GitState git, List<String> dirtyFiles, String host,
+                                   Optional<LoadAverage> load, Environment environment, MatrixPlan plan,
+                                   List<CellFacts> facts, List<String> flags, Instant now) {
+        String route = environment.get(ROUTE_VARIABLE);
+        String llamacppUrl = environment.get(LLAMACPP_URL_VARIABLE);
+        return MetaRecord.builder(runId).gitSha(git.sha()).gitDirty(git.repository() ? !dirtyFiles.isEmpty() : null)
+                .harnessVersion(HarnessVersion.get()).startedAtUtc(now.toString()).host(host)
+                .loadAvgStart(load.orElse(null)).envRoute(recorded(route)).envLlamacppUrl(recorded(llamacppUrl))
+                .cellsPlanned(plan.cellIds()).gitDirtyFiles(dirtyFiles.isEmpty() ? null : dirtyFiles).cells(facts)
+                .promptsSha256(promptHashes(plan.prompts())).warmCalls(plan.warmCalls())
+                .jvmVersion(Runtime.version().toString()).jmhVersion(Version.getPlainVersion()).harnessFlags(flags)
+                .mode(route == null ? "A" : "B").build();
+    }
+
+    /**
+     * A URL from the environment as the meta records it ({@code env_route}, {@code env_llamacpp_url}):
+     * without its user info, every query value and the fragment replaced by {@value #REDACTED} (a gateway
+     * route may carry {@code ?key=...} or {@code #access_token=...}). The ledger is published; the
+     * secret stays in the environment. Null stays null. Works on any text, a malformed URL included.
+     */
+    static String recorded(String url) {
+        if (url == null) {
+            return null;
+        }
+        String text = Endpoints.redact(url);
+        int hash = text.indexOf('#');
+        String fragment = hash < 0 ? "" : "#" + REDACTED;
+        String beforeFragment = hash < 0 ? text : text.substring(0, hash);
+        int question = beforeFragment.indexOf('?');
+        if (question < 0) {
+            return beforeFragment + fragment;
+        }
+        String query = Arrays.stream(beforeFragment.substring(question + 1).split("&", -1))
+                .map(pair -> pair.isEmpty() ? pair : pair.contains("=")
+                        ? pair.substring(0, pair.indexOf('=')) + "=" + REDACTED : REDACTED)
+                .collect(Collectors.joining("&"));
+        return beforeFragment.substring(0, question + 1) + query + fragment;
+    }
+
+    private static Map<String, String> promptHashes(List<Prompt> prompts) {
+        Map<String, String> hashes = new LinkedHashMap<>();
+        prompts.forEach(prompt -> hashes.put(prompt.id(), Prompts.sha256(prompt)));
+        return hashes;
+    }
+}
