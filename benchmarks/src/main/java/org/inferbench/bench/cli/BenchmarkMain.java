@@ -32,6 +32,7 @@ import org.inferbench.bench.run.RunOptions;
 import org.inferbench.config.Cell;
 import org.inferbench.config.CellsFile;
 import org.inferbench.config.ConfigException;
+import org.inferbench.config.ConfigText;
 import org.inferbench.config.Defaults;
 import org.inferbench.config.Prompt;
 import org.inferbench.config.PromptsFile;
@@ -106,8 +107,11 @@ public final class BenchmarkMain {
             checkResultsFile(cli);
             return loopbackOnly(cli);
         }
-        List<Cell> cells = CellsFile.load(options.cellsYaml(), host.environment()).all();
-        List<Prompt> prompts = PromptsFile.load(options.promptsYaml()).all();
+        // Read once: the forks parse these very texts, so they run what was checked here.
+        ConfigText cellsText = ConfigText.read(options.cellsYaml());
+        ConfigText promptsText = ConfigText.read(options.promptsYaml());
+        List<Cell> cells = CellsFile.load(cellsText, host.environment()).all();
+        List<Prompt> prompts = PromptsFile.load(promptsText).all();
         MatrixPlan plan = MatrixSelection.select(cells, prompts, cli, options.jmhArgs(), options.has(HarnessFlag.SMOKE));
         if (loadSpec.isPresent()) {
             refuseLoadAboveOptIn(loadSpec.get(), plan);
@@ -146,7 +150,7 @@ public final class BenchmarkMain {
             }
             MetaRecord meta = RunMeta.start(UUID.randomUUID().toString(), git, dirty, host.hostname(), load,
                     host.environment(), plan, facts, Arrays.asList(args), Instant.now());
-            RunOptions runOptions = new RunOptions(options.cellsYaml(), options.promptsYaml(), options.ledgerDir(),
+            RunOptions runOptions = new RunOptions(cellsText, promptsText, options.ledgerDir(),
                     options.has(HarnessFlag.SMOKE));
             return new MatrixRun(runOptions, cli, plan, facts, meta, host, interruptHook, out).withLoad(loadSpec).run();
         }

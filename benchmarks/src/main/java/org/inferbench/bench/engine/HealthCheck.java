@@ -47,6 +47,7 @@ public final class HealthCheck {
         if (cells.isEmpty()) {
             return List.of();
         }
+        TlsWarmup.forCells(cells);
         ExecutorService pool = Executors.newFixedThreadPool(Math.min(cells.size(), 16), runnable -> {
             Thread thread = new Thread(runnable, "health-check");
             thread.setDaemon(true);

@@ -123,8 +123,7 @@ public final class MatrixRun {
                         : String.format(Locale.ROOT, "%d cells x %d prompts, %d calls (1 cold where the cell has one +"
                         + " %d warm per batch)", runnable.size(), plan.prompts().size(), plannedCalls, plan.warmCalls()));
 
-                String contextArgument = new ForkContext(options.cellsYaml().toAbsolutePath().toString(),
-                        options.promptsYaml().toAbsolutePath().toString(), meta.benchmarkRunId(), meta.envRoute(),
+                String contextArgument = new ForkContext(options.cells(), options.prompts(), meta.benchmarkRunId(), meta.envRoute(),
                         ProcessHandle.current().pid(), load.orElse(null)).writeInto(scratch);
                 RunOutputFormat format = new RunOutputFormat(OutputFormatFactory.createFormatInstance(console,
                         cli.verbosity().orElse(VerboseMode.SILENT)), recorder, stop);

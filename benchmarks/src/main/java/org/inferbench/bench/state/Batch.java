@@ -1,6 +1,5 @@
 package org.inferbench.bench.state;
 
-import java.nio.file.Path;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -76,10 +75,11 @@ public final class Batch implements AutoCloseable {
      */
     public static Batch open(ForkContext context, String cellId, String promptId) {
         Environment environment = Environment.system();
-        Cell cell = CellsFile.load(Path.of(context.cellsYaml()), environment).find(cellId)
-                .orElseThrow(() -> new IllegalArgumentException("no cell " + cellId + " in " + context.cellsYaml()));
-        Prompt prompt = PromptsFile.load(Path.of(context.promptsYaml())).find(promptId)
-                .orElseThrow(() -> new IllegalArgumentException("no prompt " + promptId + " in " + context.promptsYaml()));
+        Cell cell = CellsFile.load(context.cells(), environment).find(cellId)
+                .orElseThrow(() -> new IllegalArgumentException("no cell " + cellId + " in " + context.cells().path()));
+        Prompt prompt = PromptsFile.load(context.prompts()).find(promptId)
+                .orElseThrow(() -> new IllegalArgumentException("no prompt " + promptId + " in "
+                        + context.prompts().path()));
         Optional<RoutingHeaders> routing = Optional.ofNullable(context.route())
                 .map(route -> new RoutingHeaders(context.benchmarkRunId(), HarnessVersion.get()));
         return new Batch(cell, prompt, HttpClients.newClient(Defaults.CONNECT_TIMEOUT, Defaults.READ_TIMEOUT),

@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Objects;
+import org.inferbench.config.ConfigText;
 import org.inferbench.load.LoadSpec;
 import org.inferbench.record.Json;
 
@@ -19,16 +20,18 @@ import org.inferbench.record.Json;
  * {@code -jvmArgs}). Why a file: the command line stays short and free of the endpoints and paths it
  * would otherwise carry. With {@code -f 0} there is no fork: the host sets the property in its own JVM.
  *
- * @param cellsYaml      absolute path of the cells file the host loaded
- * @param promptsYaml    absolute path of the prompts file
+ * @param cells          the cells file as the host read and checked it: the fork parses this text, never the
+ *                       file again, so an edit during the run changes nothing (endpoints are interpolated in
+ *                       the fork from the environment it inherits; nothing resolved is written here)
+ * @param prompts        the prompts file, likewise
  * @param benchmarkRunId the run's id, sent in routed mode's headers
  * @param route          {@code WEEYUGA_INFERENCE_ROUTE} when the run is routed (mode B, SPEC section 9), else null
  * @param hostPid        the host's process id: a fork ends itself when the host is gone ({@link HostWatch})
  * @param load           the load sweep of a load run ({@code --concurrency} or {@code --rate}), else null
  */
 public record ForkContext(
-        @JsonProperty("cells_yaml") String cellsYaml,
-        @JsonProperty("prompts_yaml") String promptsYaml,
+        @JsonProperty("cells") ConfigText cells,
+        @JsonProperty("prompts") ConfigText prompts,
         @JsonProperty("benchmark_run_id") String benchmarkRunId,
         @JsonProperty("route") String route,
         @JsonProperty("host_pid") Long hostPid,
@@ -38,8 +41,8 @@ public record ForkContext(
     public static final String PROPERTY = "inferbench.context";
 
     public ForkContext {
-        Objects.requireNonNull(cellsYaml, "cellsYaml");
-        Objects.requireNonNull(promptsYaml, "promptsYaml");
+        Objects.requireNonNull(cells, "cells");
+        Objects.requireNonNull(prompts, "prompts");
         Objects.requireNonNull(benchmarkRunId, "benchmarkRunId");
     }
 

@@ -1,6 +1,5 @@
 package org.inferbench.bench.state;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -74,10 +73,11 @@ public final class LoadRun implements AutoCloseable {
     /** The load run of this fork's cell and prompt. @throws RuntimeException when it cannot be prepared */
     public static LoadRun open(ForkContext context, String cellId, String promptId) {
         Environment environment = Environment.system();
-        Cell cell = CellsFile.load(Path.of(context.cellsYaml()), environment).find(cellId)
-                .orElseThrow(() -> new IllegalArgumentException("no cell " + cellId + " in " + context.cellsYaml()));
-        Prompt prompt = PromptsFile.load(Path.of(context.promptsYaml())).find(promptId)
-                .orElseThrow(() -> new IllegalArgumentException("no prompt " + promptId + " in " + context.promptsYaml()));
+        Cell cell = CellsFile.load(context.cells(), environment).find(cellId)
+                .orElseThrow(() -> new IllegalArgumentException("no cell " + cellId + " in " + context.cells().path()));
+        Prompt prompt = PromptsFile.load(context.prompts()).find(promptId)
+                .orElseThrow(() -> new IllegalArgumentException("no prompt " + promptId + " in "
+                        + context.prompts().path()));
         if (context.load() == null) {
             throw new IllegalStateException("no load sweep in the run context");
         }
