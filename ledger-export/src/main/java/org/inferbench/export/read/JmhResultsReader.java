@@ -15,6 +15,7 @@ import org.inferbench.ledger.LedgerWarning;
 import org.inferbench.record.CallRecord;
 import org.inferbench.record.Json;
 import org.inferbench.record.Phase;
+import org.inferbench.record.ResultNames;
 
 /**
  * Rebuilds the calls of a run from JMH's {@code -rf json} results, so they aggregate exactly as a ledger's.
@@ -40,8 +41,7 @@ public final class JmhResultsReader {
     public static final String ERROR = "failed (from JMH results)";
 
     private static final List<String> REQUIRED_METRICS = List.of("cold", "error");
-    private static final List<String> METRICS = List.of("first_delta_ms", "total_duration_ms", "prompt_tokens",
-            "completion_tokens", "error", "cold");
+    private static final List<String> METRICS = ResultNames.CALL_COUNTERS;
 
     private JmhResultsReader() {
     }
@@ -78,8 +78,8 @@ public final class JmhResultsReader {
             throw new InputFormatException(source,
                     where + " is not a JMH result (no \"benchmark\" or \"primaryMetric\")");
         }
-        String cell = result.path("params").path("cell").asText(null);
-        String prompt = result.path("params").path("prompt").asText(null);
+        String cell = result.path("params").path(ResultNames.CELL).asText(null);
+        String prompt = result.path("params").path(ResultNames.PROMPT).asText(null);
         if (cell == null || prompt == null) {
             return;
         }
