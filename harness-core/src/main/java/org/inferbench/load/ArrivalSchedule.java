@@ -28,6 +28,17 @@ public final class ArrivalSchedule {
      */
     public static ArrivalSchedule plan(Arrivals arrivals, double rate, double burstiness, long seed, int maxRequests,
                                        Duration duration) {
+        return plan(arrivals, rate, burstiness, seed, maxRequests, duration, Duration.ZERO);
+    }
+
+    /**
+     * The same schedule with a ramp-up: over {@code rampUp} the rate rises linearly from 0 to {@code rate}, then stays
+     * there. The steady schedule is drawn as usual and its time warped: a send planned at {@code u} of steady time
+     * happens where the ramped rate has accumulated as many expected sends, {@code sqrt(2 R u)} before the ramp's
+     * end ({@code u < R / 2}) and {@code u + R / 2} after it. So the seed gives the same sends, only spread.
+     */
+    public static ArrivalSchedule plan(Arrivals arrivals, double rate, double burstiness, long seed, int maxRequests,
+                                       Duration duration, Duration rampUp) {
         if (!(rate > 0) || Double.isInfinite(rate)) {
             throw new IllegalArgumentException("a rate is a number of requests per second above 0, not " + rate);
         }
@@ -42,8 +53,10 @@ public final class ArrivalSchedule {
         long[] offsets = new long[maxRequests];
         int planned = 0;
         double at = 0;
+        double ramp = rampUp.toNanos() / 1e9;
         while (planned < maxRequests) {
-            long nanos = Math.round(at * 1e9);
+            double warped = ramp <= 0 ? at : at < ramp / 2 ? Math.sqrt(2 * ramp * at) : at + ramp / 2;
+            long nanos = Math.round(warped * 1e9);
             if (nanos >= limit && planned > 0) {
                 break;
             }

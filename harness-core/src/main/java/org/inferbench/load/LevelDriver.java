@@ -94,7 +94,7 @@ public final class LevelDriver {
 
     private <T> LevelOutcome<T> runOpen(LevelPlan plan, LevelCaller<T> caller) throws InterruptedException {
         ArrivalSchedule schedule = ArrivalSchedule.plan(plan.arrivals(), plan.targetRate(), plan.burstiness(),
-                plan.seed(), plan.maxRequests(), plan.maxDuration());
+                plan.seed(), plan.maxRequests(), plan.maxDuration(), plan.rampUp());
         int cap = plan.concurrency();
         Run<T> run = new Run<>(schedule.size(), cap);
         BlockingQueue<Integer> freeSlots = new ArrayBlockingQueue<>(cap);

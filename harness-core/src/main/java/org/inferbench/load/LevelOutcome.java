@@ -22,14 +22,22 @@ public record LevelOutcome<T>(List<T> calls, long[] sendNanos, long wallNanos, l
      * calls over the level's wall time, the throughput N workers got.
      */
     public Double achievedRps(boolean open) {
-        int n = calls.size();
+        return achievedRps(open, 0);
+    }
+
+    /**
+     * {@link #achievedRps(boolean)} from call {@code from} on: an open level with a ramp-up is held against its
+     * target only once the ramp is over.
+     */
+    public Double achievedRps(boolean open, int from) {
+        int n = calls.size() - from;
         if (open) {
             if (n < 2) {
                 return null;
             }
-            long span = sendNanos[n - 1] - sendNanos[0];
+            long span = sendNanos[calls.size() - 1] - sendNanos[from];
             return span <= 0 ? null : (n - 1) / (span / 1e9);
         }
-        return wallNanos <= 0 ? null : n / (wallNanos / 1e9);
+        return wallNanos <= 0 ? null : calls.size() / (wallNanos / 1e9);
     }
 }

@@ -18,7 +18,8 @@ import org.inferbench.record.LoadMode;
  * @param seed        open: the schedule's seed, so a level can be replayed
  * @param maxRequests the level sends at most this many calls
  * @param maxDuration the level sends no call after this long from its start
- * @param rampUp      closed: workers start evenly spread over this time (zero: all at once)
+ * @param rampUp      closed: workers start evenly spread over this time; open: the rate rises linearly from 0 to
+ *                    its target over this time ({@link ArrivalSchedule}); zero: all at once
  */
 public record LevelPlan(LoadMode mode, int levelIdx, int concurrency, Double targetRate, Arrivals arrivals,
                         double burstiness, long seed, int maxRequests, Duration maxDuration, Duration rampUp) {
@@ -52,7 +53,13 @@ public record LevelPlan(LoadMode mode, int levelIdx, int concurrency, Double tar
     /** An open-loop level: calls leave at {@code rate} per second on a seeded schedule, at most {@code cap} in flight. */
     public static LevelPlan open(int levelIdx, double rate, Arrivals arrivals, double burstiness, long seed, int cap,
                                  int maxRequests, Duration maxDuration) {
+        return open(levelIdx, rate, arrivals, burstiness, seed, cap, maxRequests, maxDuration, Duration.ZERO);
+    }
+
+    /** An open-loop level whose rate rises from 0 to {@code rate} over {@code rampUp}. */
+    public static LevelPlan open(int levelIdx, double rate, Arrivals arrivals, double burstiness, long seed, int cap,
+                                 int maxRequests, Duration maxDuration, Duration rampUp) {
         return new LevelPlan(LoadMode.OPEN, levelIdx, cap, rate, arrivals, burstiness, seed, maxRequests,
-                maxDuration, Duration.ZERO);
+                maxDuration, rampUp);
     }
 }

@@ -1,5 +1,6 @@
 package org.inferbench.load;
 
+import java.util.List;
 import org.inferbench.record.CallRecord;
 import org.inferbench.record.LevelRecord;
 import org.inferbench.record.LoadMode;
@@ -21,13 +22,26 @@ public final class LevelSummary {
         return achievedRps == null || achievedRps < targetRate * (1 - RATE_SHORT_FRACTION);
     }
 
+    /** The first call planned after the ramp-up (its planned offset is on its load facts). */
+    private static int afterRampUp(LevelPlan plan, LevelOutcome<CallRecord> outcome) {
+        double rampMs = plan.rampUp().toNanos() / 1e6;
+        List<CallRecord> calls = outcome.calls();
+        for (int i = 0; i < calls.size(); i++) {
+            Double planned = calls.get(i).scheduledOffsetMs();
+            if (planned == null || planned >= rampMs) {
+                return i;
+            }
+        }
+        return calls.size();
+    }
+
     public static LevelRecord of(String cellId, String promptId, LevelPlan plan, LevelOutcome<CallRecord> outcome) {
         boolean open = plan.mode() == LoadMode.OPEN;
         int errors = (int) outcome.calls().stream().filter(CallRecord::failed).count();
         long tokens = outcome.calls().stream().filter(call -> !call.failed())
                 .mapToLong(call -> call.completionTokens() == null ? 0 : call.completionTokens()).sum();
         double wallSeconds = outcome.wallNanos() / 1e9;
-        Double achieved = outcome.achievedRps(open);
+        Double achieved = outcome.achievedRps(open, open ? afterRampUp(plan, outcome) : 0);
         Boolean rateShort = open ? rateShort(achieved, plan.targetRate()) : null;
         return LevelRecord.builder(cellId, promptId, plan.levelIdx()).loadMode(plan.mode())
                 .concurrency(plan.concurrency()).targetRate(plan.targetRate()).requests(outcome.calls().size())

@@ -90,7 +90,8 @@ public record LoadSpec(LoadMode mode, List<Double> levels, int requests, long du
             double level = levels.get(i);
             plans.add(mode == LoadMode.CLOSED
                     ? LevelPlan.closed(i, (int) level, requests, duration, Duration.ofMillis(rampUpMs))
-                    : LevelPlan.open(i, level, arrivals, burstiness, seed + i, cap(cell), requests, duration));
+                    : LevelPlan.open(i, level, arrivals, burstiness, seed + i, cap(cell), requests, duration,
+                            Duration.ofMillis(rampUpMs)));
         }
         return plans;
     }

@@ -70,4 +70,12 @@ class ArrivalScheduleTest {
         }
         return stats;
     }
+
+    /** A ramp spreads the same sends: over 2 s the rate rises from 0 to 2/s, then every gap is the steady 0.5 s. */
+    @Test
+    void aRampUpWarpsTheScheduleSoTheRateRisesToItsTarget() {
+        ArrivalSchedule ramped = ArrivalSchedule.plan(Arrivals.CONSTANT, 2.0, 0, 1, 5, null, Duration.ofSeconds(2));
+        assertArrayEquals(new long[] {0, Math.round(Math.sqrt(2) * 1e9), 2_000_000_000, 2_500_000_000L,
+                3_000_000_000L}, offsets(ramped));
+    }
 }

@@ -1,5 +1,7 @@
 package org.inferbench.load;
 
+import org.inferbench.record.CallRecord;
+import org.inferbench.record.LevelRecord;
 import org.inferbench.record.LoadFacts;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -13,6 +15,7 @@ import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.inferbench.record.LoadMode;
+import org.inferbench.record.Phase;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -132,5 +135,19 @@ class LevelDriverTest {
         assertEquals(Set.of(1, 2, 3), outcome.calls().stream().map(c -> c.facts().concurrency())
                 .collect(java.util.stream.Collectors.toSet()));
         assertTrue(outcome.calls().stream().allMatch(c -> c.facts().concurrency() <= 3));
+    }
+
+    @Test
+    void anOpenLevelWithARampUpIsHeldAgainstItsTargetOnlyAfterTheRamp() throws Exception {
+        LevelPlan plan = LevelPlan.open(0, 2.0, Arrivals.CONSTANT, 0, 1, 4, 6, Duration.ofMinutes(1),
+                Duration.ofSeconds(2));
+
+        LevelOutcome<CallRecord> outcome = driver.run(plan, (slot, idx, facts) ->
+                CallRecord.builder("c", "p", Phase.WARM, idx).build()
+                        .withLoad(facts));
+
+        LevelRecord level = LevelSummary.of("c", "p", plan, outcome);
+        assertEquals(2.0, level.achievedRps(), 1e-9, "sends at 2.0, 2.5, 3.0 and 3.5 s, after the ramp");
+        assertEquals(Boolean.FALSE, level.rateShort());
     }
 }

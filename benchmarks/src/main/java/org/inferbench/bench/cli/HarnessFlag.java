@@ -37,7 +37,8 @@ enum HarnessFlag {
     SEED("--seed", "N", "The open loop's seed (level i uses N + i). Default: " + Defaults.LOAD_SEED + "."),
     MAX_CONCURRENCY("--max-concurrency", "N", "The open loop's cap on calls in flight. Default: the cell's"
             + " max_concurrency."),
-    RAMP_UP("--ramp-up", "TIME", "Closed loop: start the workers of each level evenly over this time."),
+    RAMP_UP("--ramp-up", "TIME", "Start each level gently: closed loop, its workers evenly over this time; open loop,"
+            + " its rate rising linearly from 0 to the target over this time."),
     SLO("--slo", "NAME=MS,...", "Objectives for goodput: ttft_ms (from the schedule), tpot_ms, total_ms, e.g."
             + " ttft_ms=500,tpot_ms=50."),
     STOP_ON_SATURATION("--stop-on-saturation", null, "End a sweep at the first level whose throughput did not rise or"

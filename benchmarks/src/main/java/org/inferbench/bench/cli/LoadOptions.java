@@ -48,7 +48,7 @@ final class LoadOptions {
         if (options.has(HarnessFlag.SMOKE) || options.has(HarnessFlag.PROBE)) {
             throw usage((options.has(HarnessFlag.SMOKE) ? "--smoke" : "--probe") + " is not a load run");
         }
-        refuseOther(options, closed ? HarnessFlag.ARRIVALS : HarnessFlag.RAMP_UP, closed ? "--rate" : "--concurrency");
+        refuseOther(options, closed ? HarnessFlag.ARRIVALS : null, "--rate");
         refuseOther(options, closed ? HarnessFlag.BURSTINESS : null, "--rate");
         refuseOther(options, closed ? HarnessFlag.SEED : null, "--rate");
         refuseOther(options, closed ? HarnessFlag.MAX_CONCURRENCY : null, "--rate");

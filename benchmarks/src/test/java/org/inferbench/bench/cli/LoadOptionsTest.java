@@ -63,7 +63,6 @@ class LoadOptionsTest {
         assertEquals("--concurrency 0: '0' is not a whole number of at least 1", refusal("--concurrency", "0"));
         assertEquals("--rate 1,-2: '-2' is not a rate above 0", refusal("--rate", "1,-2"));
         assertEquals("--arrivals goes with --rate, not with --concurrency", refusal("--concurrency", "2", "--arrivals", "gamma"));
-        assertEquals("--ramp-up goes with --concurrency, not with --rate", refusal("--rate", "2", "--ramp-up", "5s"));
         assertEquals("--arrivals gamma needs --burstiness CV (the gaps' coefficient of variation)",
                 refusal("--rate", "2", "--arrivals", "gamma"));
         assertEquals("--duration 60: '60' is not a duration: a whole number and a unit, e.g. 500ms, 60s, 5m, 1h",
