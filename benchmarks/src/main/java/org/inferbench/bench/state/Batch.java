@@ -13,11 +13,9 @@ import org.inferbench.call.CallRequest;
 import org.inferbench.call.HttpClients;
 import org.inferbench.call.InferenceClient;
 import org.inferbench.config.Cell;
-import org.inferbench.config.CellsFile;
 import org.inferbench.config.Defaults;
 import org.inferbench.config.Environment;
 import org.inferbench.config.Prompt;
-import org.inferbench.config.PromptsFile;
 import org.inferbench.record.CallRecord;
 import org.inferbench.record.Phase;
 import org.inferbench.time.Sleeper;
@@ -75,11 +73,8 @@ public final class Batch implements AutoCloseable {
      */
     public static Batch open(ForkContext context, String cellId, String promptId) {
         Environment environment = Environment.system();
-        Cell cell = CellsFile.load(context.cells(), environment).find(cellId)
-                .orElseThrow(() -> new IllegalArgumentException("no cell " + cellId + " in " + context.cells().path()));
-        Prompt prompt = PromptsFile.load(context.prompts()).find(promptId)
-                .orElseThrow(() -> new IllegalArgumentException("no prompt " + promptId + " in "
-                        + context.prompts().path()));
+        Cell cell = context.cell(cellId, environment);
+        Prompt prompt = context.prompt(promptId);
         Optional<RoutingHeaders> routing = Optional.ofNullable(context.route())
                 .map(route -> new RoutingHeaders(context.benchmarkRunId(), HarnessVersion.get()));
         return new Batch(cell, prompt, HttpClients.newClient(Defaults.CONNECT_TIMEOUT, Defaults.READ_TIMEOUT),

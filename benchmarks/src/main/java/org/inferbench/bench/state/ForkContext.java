@@ -6,7 +6,12 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Objects;
+import org.inferbench.config.Cell;
+import org.inferbench.config.CellsFile;
 import org.inferbench.config.ConfigText;
+import org.inferbench.config.Environment;
+import org.inferbench.config.Prompt;
+import org.inferbench.config.PromptsFile;
 import org.inferbench.load.LoadSpec;
 import org.inferbench.record.Json;
 
@@ -71,5 +76,22 @@ public record ForkContext(
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the run context " + file, e);
         }
+    }
+
+    /**
+     * The cell {@code cellId} of the run, parsed from the text the host checked, interpolated with this JVM's
+     * environment (inherited from the host's).
+     *
+     * @throws IllegalArgumentException when the run has no such cell
+     */
+    public Cell cell(String cellId, Environment environment) {
+        return CellsFile.load(cells, environment).find(cellId)
+                .orElseThrow(() -> new IllegalArgumentException("no cell " + cellId + " in " + cells.path()));
+    }
+
+    /** The prompt {@code promptId} of the run. @throws IllegalArgumentException when the run has no such prompt */
+    public Prompt prompt(String promptId) {
+        return PromptsFile.load(prompts).find(promptId)
+                .orElseThrow(() -> new IllegalArgumentException("no prompt " + promptId + " in " + prompts.path()));
     }
 }

@@ -12,11 +12,9 @@ import org.inferbench.call.CallRequest;
 import org.inferbench.call.HttpClients;
 import org.inferbench.call.InferenceClient;
 import org.inferbench.config.Cell;
-import org.inferbench.config.CellsFile;
 import org.inferbench.config.Defaults;
 import org.inferbench.config.Environment;
 import org.inferbench.config.Prompt;
-import org.inferbench.config.PromptsFile;
 import org.inferbench.load.LevelCaller;
 import org.inferbench.load.LevelDriver;
 import org.inferbench.load.LevelOutcome;
@@ -73,11 +71,8 @@ public final class LoadRun implements AutoCloseable {
     /** The load run of this fork's cell and prompt. @throws RuntimeException when it cannot be prepared */
     public static LoadRun open(ForkContext context, String cellId, String promptId) {
         Environment environment = Environment.system();
-        Cell cell = CellsFile.load(context.cells(), environment).find(cellId)
-                .orElseThrow(() -> new IllegalArgumentException("no cell " + cellId + " in " + context.cells().path()));
-        Prompt prompt = PromptsFile.load(context.prompts()).find(promptId)
-                .orElseThrow(() -> new IllegalArgumentException("no prompt " + promptId + " in "
-                        + context.prompts().path()));
+        Cell cell = context.cell(cellId, environment);
+        Prompt prompt = context.prompt(promptId);
         if (context.load() == null) {
             throw new IllegalStateException("no load sweep in the run context");
         }

@@ -22,7 +22,7 @@ import org.inferbench.record.Json;
  * is not a count, a {@code done} line with nothing before it, and a body that ends without one all end the call as an
  * error that says which.
  */
-final class OllamaChatDecoder implements StreamDecoder {
+final class OllamaChatDecoder extends StreamTally {
 
     /** The engine's own numbers, in this order in {@code server_timings}; each either a duration or a count. */
     private static final String[] TIMING_KEYS = {"load_duration", "prompt_eval_count", "prompt_eval_duration",
@@ -31,28 +31,15 @@ final class OllamaChatDecoder implements StreamDecoder {
     private static final String PROMPT_COUNT = "prompt_eval_count";
     private static final String COMPLETION_COUNT = "eval_count";
 
-    private final TokenTimeline timeline;
-    private final ServerMessages messages;
-
     private int lines;
-    private int chunks;
-    private int contentChars;
-    private int reasoningChars;
-    private String finishReason;
-    private Integer promptTokens;
-    private Integer completionTokens;
-    private ObjectNode serverTimings;
-    private String error;
-    private boolean finished;
 
     OllamaChatDecoder(TokenTimeline timeline, ServerMessages messages) {
-        this.timeline = timeline;
-        this.messages = messages;
+        super(timeline, messages);
     }
 
     @Override
     public void onFrame(long nanos, String type, String data) {
-        if (finished) {
+        if (finished()) {
             return;
         }
         lines++;
@@ -89,67 +76,9 @@ final class OllamaChatDecoder implements StreamDecoder {
 
     @Override
     public void onEndOfStream(long nanos, boolean midFrame) {
-        if (!finished) {
+        if (!finished()) {
             finish(nanos, midFrame ? CallErrors.NDJSON_CUT_MID_LINE : CallErrors.NDJSON_WITHOUT_DONE);
         }
-    }
-
-    @Override
-    public boolean finished() {
-        return finished;
-    }
-
-    @Override
-    public String error() {
-        return error;
-    }
-
-    @Override
-    public int chunks() {
-        return chunks;
-    }
-
-    @Override
-    public int contentChars() {
-        return contentChars;
-    }
-
-    @Override
-    public int reasoningChars() {
-        return reasoningChars;
-    }
-
-    @Override
-    public String finishReason() {
-        return finishReason;
-    }
-
-    @Override
-    public Integer promptTokens() {
-        return promptTokens;
-    }
-
-    @Override
-    public Integer completionTokens() {
-        return completionTokens;
-    }
-
-    /** Ollama's durations in milliseconds and its counts; null when the stream carried none. */
-    @Override
-    public JsonNode serverTimings() {
-        return serverTimings;
-    }
-
-    /** Ollama's native API sends none. */
-    @Override
-    public String systemFingerprint() {
-        return null;
-    }
-
-    private void finish(long nanos, String failure) {
-        finished = true;
-        error = failure;
-        timeline.end(nanos);
     }
 
     /** One line's tokens, and whatever the last line says; a key that is absent never erases an earlier value. */
@@ -180,23 +109,19 @@ final class OllamaChatDecoder implements StreamDecoder {
      * as they are. A duration that is not a non-negative number is left out: it would be no time at all.
      */
     private void readTimings(JsonNode line) {
+        ObjectNode timings = serverTimings instanceof ObjectNode known ? known : JsonNodeFactory.instance.objectNode();
         for (String key : TIMING_KEYS) {
             JsonNode value = line.get(key);
             if (value == null || !value.isNumber() || !Double.isFinite(value.doubleValue())) {
                 continue; // 1e400 reads as infinity, which is no duration
             }
-            if (serverTimings == null) {
-                serverTimings = JsonNodeFactory.instance.objectNode();
-            }
             if (key.endsWith("_count")) {
-                serverTimings.put(key, value.intValue());
+                timings.put(key, value.intValue());
             } else if (value.decimalValue().signum() >= 0) {
-                serverTimings.put(key, value.decimalValue().movePointLeft(6).doubleValue());
+                timings.put(key, value.decimalValue().movePointLeft(6).doubleValue());
             }
         }
-        if (serverTimings != null && serverTimings.isEmpty()) {
-            serverTimings = null;
-        }
+        serverTimings = timings.isEmpty() ? null : timings;
     }
 
     private static JsonNode parse(String data) {

@@ -19,31 +19,17 @@ import org.inferbench.record.Json;
  * event or chunk, a last {@code finish_reason} of {@code error}, and a token count that is not a
  * count all end the call as an error that says which.
  */
-final class StreamRecorder implements StreamDecoder {
+final class StreamRecorder extends StreamTally {
 
     private static final String DONE = "[DONE]";
 
     /** The event type a server names a failure with (e.g. OpenAI-style proxies, vLLM). */
     private static final String ERROR_TYPE = "error";
 
-    private final TokenTimeline timeline;
-    private final ServerMessages messages;
-
     private int dataEvents;
-    private int chunks;
-    private int contentChars;
-    private int reasoningChars;
-    private String finishReason;
-    private Integer promptTokens;
-    private Integer completionTokens;
-    private JsonNode serverTimings;
-    private String systemFingerprint;
-    private String error;
-    private boolean finished;
 
     StreamRecorder(TokenTimeline timeline, ServerMessages messages) {
-        this.timeline = timeline;
-        this.messages = messages;
+        super(timeline, messages);
     }
 
     /** One data event of the default type, stamped at {@code nanos}. */
@@ -61,7 +47,7 @@ final class StreamRecorder implements StreamDecoder {
     }
 
     void onEvent(long nanos, String type, String data) {
-        if (finished) {
+        if (finished()) {
             return;
         }
         dataEvents++;
@@ -107,69 +93,11 @@ final class StreamRecorder implements StreamDecoder {
      */
     @Override
     public void onEndOfStream(long nanos, boolean midEvent) {
-        if (!finished) {
+        if (!finished()) {
             String reported = finishReasonError();
             finish(nanos, reported != null ? reported
                     : midEvent ? CallErrors.STREAM_CUT_MID_EVENT : CallErrors.STREAM_WITHOUT_DONE);
         }
-    }
-
-    /** {@code [DONE]}, an error event or a malformed one was seen, or the body ended: read no further. */
-    @Override
-    public boolean finished() {
-        return finished;
-    }
-
-    /** What went wrong in the stream itself; null when nothing did (so far). */
-    @Override
-    public String error() {
-        return error;
-    }
-
-    @Override
-    public int chunks() {
-        return chunks;
-    }
-
-    @Override
-    public int contentChars() {
-        return contentChars;
-    }
-
-    @Override
-    public int reasoningChars() {
-        return reasoningChars;
-    }
-
-    @Override
-    public String finishReason() {
-        return finishReason;
-    }
-
-    @Override
-    public Integer promptTokens() {
-        return promptTokens;
-    }
-
-    @Override
-    public Integer completionTokens() {
-        return completionTokens;
-    }
-
-    @Override
-    public JsonNode serverTimings() {
-        return serverTimings;
-    }
-
-    @Override
-    public String systemFingerprint() {
-        return systemFingerprint;
-    }
-
-    private void finish(long nanos, String failure) {
-        finished = true;
-        error = failure;
-        timeline.end(nanos);
     }
 
     /** Later chunks win: the usage chunk and the final finish reason come last. */
