@@ -115,6 +115,10 @@ class BenchmarksJarIT {
 
         assertEquals(0, run.exit, run.output);
         assertEquals(List.of("P-EASY cold/0", "P-EASY warm/0"), calls(run.ledger()));
+        // Issue 11: this server runs without --metrics; that is one note, no metrics sample, and no failure.
+        assertEquals(1, run.output.lines().filter(line -> line.startsWith("note: " + CELL + " /metrics not available: "))
+                .count(), run.output);
+        assertTrue(run.ledger().samples().stream().noneMatch(s -> s.source().equals("metrics")));
     }
 
     @Test

@@ -6,6 +6,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
 import mockwebserver3.RecordedRequest;
+import org.inferbench.sample.Sampler;
 import org.inferbench.testing.SseResponses;
 import org.inferbench.testing.WireFixtures;
 
@@ -19,6 +20,7 @@ public final class FakeEngine extends Dispatcher {
     private final String ollamaModel;
     private final AtomicInteger psListingsLeft;
     private final List<RecordedRequest> requests = new ArrayList<>();
+    private final AtomicInteger samplerRequests = new AtomicInteger();
 
     private FakeEngine(boolean ollama, String ollamaModel, int psListings) {
         this.ollama = ollama;
@@ -41,6 +43,13 @@ public final class FakeEngine extends Dispatcher {
 
     @Override
     public synchronized MockResponse dispatch(RecordedRequest request) {
+        String agent = request.getHeaders().get("User-Agent");
+        if (agent != null && agent.startsWith(Sampler.USER_AGENT_PREFIX)) {
+            // The host's samplers poll beside the calls (CellSamplingTest's subject): kept out of the transcript, and
+            // they must not use up the listings an Ollama cold call waits through.
+            samplerRequests.incrementAndGet();
+            return new MockResponse.Builder().code(404).build();
+        }
         requests.add(request);
         String path = request.getUrl().encodedPath();
         if (path.equals("/v1/chat/completions")) {
@@ -75,6 +84,11 @@ public final class FakeEngine extends Dispatcher {
     /** "METHOD /path" of every request so far, in order. */
     public synchronized List<String> requestLines() {
         return requests.stream().map(r -> r.getMethod() + " " + r.getUrl().encodedPath()).toList();
+    }
+
+    /** How many polls the host's samplers made (not in {@link #requestLines()}). */
+    public int samplerRequests() {
+        return samplerRequests.get();
     }
 
     public synchronized List<RecordedRequest> requests() {

@@ -36,6 +36,8 @@ import org.inferbench.record.CallRecord;
  * @param systemFingerprint the chunks' {@code system_fingerprint}
  * @param backend           the response header {@code X-Weeyuga-Backend}; null when absent
  * @param startedAtUtc      wall-clock time of time zero, ISO-8601 UTC, for humans only
+ * @param requestBytes      request line, headers and body as sent (from OkHttp's events); null when nothing was sent
+ * @param responseBytes     status line, headers and body as read; null when no response came or its body broke off
  */
 public record CallOutcome(
         Long firstDeltaMs,
@@ -57,7 +59,20 @@ public record CallOutcome(
         JsonNode serverTimings,
         String systemFingerprint,
         String backend,
-        String startedAtUtc) {
+        String startedAtUtc,
+        Long requestBytes,
+        Long responseBytes) {
+
+    /** An outcome without its byte counts (a call that never reached the wire, or a stand-in made by the host). */
+    public CallOutcome(Long firstDeltaMs, Long totalDurationMs, Integer promptTokens, Integer completionTokens,
+                       String finishReason, String error, Long firstTokenMs, Long firstContentMs, Integer chunkCount,
+                       Integer contentChars, Integer reasoningChars, Double itlMsP50, Double itlMsP95, Double itlMsMax,
+                       Double tpotMs, Integer httpStatus, JsonNode serverTimings, String systemFingerprint,
+                       String backend, String startedAtUtc) {
+        this(firstDeltaMs, totalDurationMs, promptTokens, completionTokens, finishReason, error, firstTokenMs,
+                firstContentMs, chunkCount, contentChars, reasoningChars, itlMsP50, itlMsP95, itlMsMax, tpotMs,
+                httpStatus, serverTimings, systemFingerprint, backend, startedAtUtc, null, null);
+    }
 
     /** Tokens per second as the ledger gets it ({@link CallRecord#tokensPerSec}, the one formula). */
     public Double tokensPerSec() {
@@ -83,6 +98,7 @@ public record CallOutcome(
                 .itlMsP50(itlMsP50).itlMsP95(itlMsP95).itlMsMax(itlMsMax).tpotMs(tpotMs)
                 .httpStatus(httpStatus).serverTimings(serverTimings).systemFingerprint(systemFingerprint)
                 .coldKind(context.coldKind()).coldNote(context.coldNote()).startedAtUtc(startedAtUtc)
+                .requestBytes(requestBytes).responseBytes(responseBytes)
                 .build();
     }
 }

@@ -6,6 +6,7 @@ import org.inferbench.record.CallRecord;
 import org.inferbench.record.LedgerLine;
 import org.inferbench.record.LevelRecord;
 import org.inferbench.record.MetaRecord;
+import org.inferbench.record.SampleRecord;
 import org.inferbench.record.SkippedRecord;
 
 /**
@@ -16,7 +17,7 @@ import org.inferbench.record.SkippedRecord;
  * line for line, so that line N of a published {@code run.jsonl} is line N of the ledger it came from.
  *
  * @param meta     line 1; never null (a ledger without one does not read)
- * @param lines    the call, skipped and level lines after it, in file order; none of them a meta record
+ * @param lines    the call, skipped, level and sample lines after it, in file order; none of them a meta record
  * @param warnings lines passed over
  */
 public record Ledger(MetaRecord meta, List<LedgerLine> lines, List<LedgerWarning> warnings) {
@@ -43,6 +44,11 @@ public record Ledger(MetaRecord meta, List<LedgerLine> lines, List<LedgerWarning
     /** Load levels' summary lines, in file order. */
     public List<LevelRecord> levels() {
         return lines.stream().filter(LevelRecord.class::isInstance).map(LevelRecord.class::cast).toList();
+    }
+
+    /** Samples of the targets taken while their cells ran, in file order. */
+    public List<SampleRecord> samples() {
+        return lines.stream().filter(SampleRecord.class::isInstance).map(SampleRecord.class::cast).toList();
     }
 
     /** True when the last line was cut off: the run crashed or was killed while writing it. */

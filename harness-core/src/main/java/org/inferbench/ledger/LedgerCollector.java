@@ -6,6 +6,7 @@ import org.inferbench.record.CallRecord;
 import org.inferbench.record.LevelRecord;
 import org.inferbench.record.LedgerLine;
 import org.inferbench.record.MetaRecord;
+import org.inferbench.record.SampleRecord;
 import org.inferbench.record.SkippedRecord;
 
 /** Keeps every line it is shown, to make a {@link Ledger}. */
@@ -33,6 +34,11 @@ final class LedgerCollector implements LedgerVisitor {
     @Override
     public void level(LevelRecord level) {
         lines.add(level);
+    }
+
+    @Override
+    public void sample(SampleRecord sample) {
+        lines.add(sample);
     }
 
     @Override

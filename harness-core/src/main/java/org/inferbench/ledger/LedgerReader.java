@@ -20,6 +20,7 @@ import org.inferbench.record.CallRecord;
 import org.inferbench.record.LedgerLine;
 import org.inferbench.record.LevelRecord;
 import org.inferbench.record.MetaRecord;
+import org.inferbench.record.SampleRecord;
 import org.inferbench.record.SkippedRecord;
 
 /**
@@ -214,6 +215,8 @@ public final class LedgerReader {
             visitor.skipped(skipped);
         } else if (line instanceof LevelRecord level) {
             visitor.level(level);
+        } else if (line instanceof SampleRecord sample) {
+            visitor.sample(sample);
         }
     }
 

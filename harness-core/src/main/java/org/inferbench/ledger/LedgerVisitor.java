@@ -3,6 +3,7 @@ package org.inferbench.ledger;
 import org.inferbench.record.CallRecord;
 import org.inferbench.record.LevelRecord;
 import org.inferbench.record.MetaRecord;
+import org.inferbench.record.SampleRecord;
 import org.inferbench.record.SkippedRecord;
 
 /**
@@ -21,6 +22,10 @@ public interface LedgerVisitor {
 
     /** A load level's summary line, after its calls (SPEC section 12). Ignored unless overridden. */
     default void level(LevelRecord level) {
+    }
+
+    /** What the target said about itself while a cell ran (SPEC section 12). Ignored unless overridden. */
+    default void sample(SampleRecord sample) {
     }
 
     /** A line that was passed over; reading goes on. Ignored unless overridden. */

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +18,7 @@ import org.inferbench.record.Json;
 import org.inferbench.record.LevelRecord;
 import org.inferbench.record.MetaRecord;
 import org.inferbench.record.Phase;
+import org.inferbench.record.SampleRecord;
 import org.inferbench.record.SkippedRecord;
 
 /**
@@ -30,6 +32,7 @@ final class LineParser {
     private static final ObjectReader CALL = lineReader(CallRecord.class);
     private static final ObjectReader SKIPPED = lineReader(SkippedRecord.class);
     private static final ObjectReader LEVEL = lineReader(LevelRecord.class);
+    private static final ObjectReader SAMPLE = lineReader(SampleRecord.class);
     private static final Map<String, Phase> PHASES = Arrays.stream(Phase.values())
             .collect(Collectors.toUnmodifiableMap(Phase::wireName, phase -> phase));
 
@@ -74,6 +77,7 @@ final class LineParser {
         return switch (header.type()) {
             case CallRecord.TYPE -> parseCall(line, text, header);
             case LevelRecord.TYPE -> new LineOutcome.Parsed(line, bind(LEVEL, line, text));
+            case SampleRecord.TYPE -> new LineOutcome.Parsed(line, parseSample(line, text));
             case MetaRecord.TYPE -> passed(line, LedgerWarning.Kind.EXTRA_META,
                     "a second meta record; ignored (line 1 describes the run)");
             default -> passed(line, LedgerWarning.Kind.UNKNOWN, "unknown type '" + header.type() + "'; line ignored");
@@ -91,6 +95,28 @@ final class LineParser {
         }
         requireFields(line, header, LineHeader.MADE_CALL_FIELDS);
         return new LineOutcome.Parsed(line, bind(CALL, line, text));
+    }
+
+    /** A sample line; its required fields are checked on the record, which the header's peek does not know. */
+    private SampleRecord parseSample(int line, String text) throws IOException {
+        SampleRecord sample = bind(SAMPLE, line, text);
+        List<String> missing = new ArrayList<>();
+        if (sample.cellId() == null) {
+            missing.add("'cell_id'");
+        }
+        if (sample.tOffsetMs() == null) {
+            missing.add("'t_offset_ms'");
+        }
+        if (sample.source() == null) {
+            missing.add("'source'");
+        }
+        if (sample.values() == null) {
+            missing.add("'values'");
+        }
+        if (!missing.isEmpty()) {
+            throw error(line, "missing required field " + String.join(", ", missing));
+        }
+        return sample;
     }
 
     private void requireFields(int line, LineHeader header, List<String> required) throws LedgerFormatException {

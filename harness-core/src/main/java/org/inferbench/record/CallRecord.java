@@ -23,6 +23,9 @@ import com.fasterxml.jackson.databind.JsonNode;
  * @param coldNote        what went wrong preparing a cold call (e.g. the model never left
  *                        {@code /api/ps}); null when nothing did
  * @param loadMode        on load calls only: how the level sent its calls ({@link LoadFacts} has the rest)
+ * @param requestBytes    the request as it went on the wire: request line, headers, body
+ * @param responseBytes   the response as it came off the wire: status line, headers, body (as read: a stream
+ *                        abandoned after {@code [DONE]} counts what had arrived); null when the body broke off
  *
  * <p>Built by name ({@link #builder}), never by position: the record has too many fields of one type for a
  * positional call to be read, or checked, by eye.
@@ -32,7 +35,7 @@ import com.fasterxml.jackson.databind.JsonNode;
         "first_token_ms", "first_content_ms", "chunk_count", "content_chars", "reasoning_chars",
         "itl_ms_p50", "itl_ms_p95", "itl_ms_max", "tpot_ms", "http_status", "server_timings",
         "system_fingerprint", "cold_kind", "cold_note", "started_at_utc", "load_mode", "level_idx", "concurrency",
-        "target_rate", "scheduled_offset_ms", "send_lag_ms"})
+        "target_rate", "scheduled_offset_ms", "send_lag_ms", "request_bytes", "response_bytes"})
 public record CallRecord(
         @JsonProperty("type") String type,
         @JsonProperty("cell_id") String cellId,
@@ -69,7 +72,11 @@ public record CallRecord(
         @JsonInclude(JsonInclude.Include.NON_NULL) @JsonProperty("concurrency") Integer concurrency,
         @JsonInclude(JsonInclude.Include.NON_NULL) @JsonProperty("target_rate") Double targetRate,
         @JsonInclude(JsonInclude.Include.NON_NULL) @JsonProperty("scheduled_offset_ms") Double scheduledOffsetMs,
-        @JsonInclude(JsonInclude.Include.NON_NULL) @JsonProperty("send_lag_ms") Double sendLagMs)
+        @JsonInclude(JsonInclude.Include.NON_NULL) @JsonProperty("send_lag_ms") Double sendLagMs,
+        // Appended (issue Server-side truth, SPEC section 12): on every call that reached the wire, sequential too;
+        // absent from a call that sent nothing (a refused connection), so its line keeps the old bytes.
+        @JsonInclude(JsonInclude.Include.NON_NULL) @JsonProperty("request_bytes") Long requestBytes,
+        @JsonInclude(JsonInclude.Include.NON_NULL) @JsonProperty("response_bytes") Long responseBytes)
         implements LedgerLine {
 
     public static final String TYPE = "call";
@@ -155,6 +162,8 @@ public record CallRecord(
         b.targetRate = targetRate;
         b.scheduledOffsetMs = scheduledOffsetMs;
         b.sendLagMs = sendLagMs;
+        b.requestBytes = requestBytes;
+        b.responseBytes = responseBytes;
         return b;
     }
 
@@ -202,6 +211,8 @@ public record CallRecord(
         private Double targetRate;
         private Double scheduledOffsetMs;
         private Double sendLagMs;
+        private Long requestBytes;
+        private Long responseBytes;
 
         private Builder() {
         }
@@ -371,8 +382,18 @@ public record CallRecord(
             return this;
         }
 
+        public Builder requestBytes(Long value) {
+            this.requestBytes = value;
+            return this;
+        }
+
+        public Builder responseBytes(Long value) {
+            this.responseBytes = value;
+            return this;
+        }
+
         public CallRecord build() {
-            return new CallRecord(type, cellId, promptId, phase, runIdx, firstDeltaMs, totalDurationMs, promptTokens, completionTokens, tokensPerSec, finishReason, backend, error, firstTokenMs, firstContentMs, chunkCount, contentChars, reasoningChars, itlMsP50, itlMsP95, itlMsMax, tpotMs, httpStatus, serverTimings, systemFingerprint, coldKind, coldNote, startedAtUtc, loadMode, levelIdx, concurrency, targetRate, scheduledOffsetMs, sendLagMs);
+            return new CallRecord(type, cellId, promptId, phase, runIdx, firstDeltaMs, totalDurationMs, promptTokens, completionTokens, tokensPerSec, finishReason, backend, error, firstTokenMs, firstContentMs, chunkCount, contentChars, reasoningChars, itlMsP50, itlMsP95, itlMsMax, tpotMs, httpStatus, serverTimings, systemFingerprint, coldKind, coldNote, startedAtUtc, loadMode, levelIdx, concurrency, targetRate, scheduledOffsetMs, sendLagMs, requestBytes, responseBytes);
         }
     }
 }

@@ -1,5 +1,6 @@
 package org.inferbench.record;
 
-/** One line of a ledger: the meta record first, then calls and skips (SPEC section 6). */
-public sealed interface LedgerLine permits MetaRecord, CallRecord, SkippedRecord, LevelRecord {
+/** One line of a ledger: the meta record first, then calls, skips, levels and samples (SPEC sections 6, 12). */
+public sealed interface LedgerLine permits MetaRecord, CallRecord, SkippedRecord, LevelRecord,
+        SampleRecord {
 }

@@ -10,6 +10,7 @@ import okhttp3.Call;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
+import org.inferbench.HarnessVersion;
 import org.inferbench.call.BoundedBody;
 import org.inferbench.call.EngineEndpoint;
 import org.inferbench.call.HttpClients;
@@ -46,6 +47,9 @@ public final class Sampler implements AutoCloseable {
         /** The target has no such endpoint (said once; no sample follows): {@code why} is one clean line. */
         void onUnavailable(SampleSource source, String why);
     }
+
+    /** The start of the User-Agent of every poll ({@code inferbench-sampler/<version>}). */
+    public static final String USER_AGENT_PREFIX = "inferbench-sampler/";
 
     /** How long {@link #close()} waits for the thread: longer than one poll's timeout. */
     private static final Duration CLOSE_WAIT = Defaults.SAMPLE_CALL_TIMEOUT.multipliedBy(3);
@@ -92,7 +96,9 @@ public final class Sampler implements AutoCloseable {
         this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
         this.interval = Objects.requireNonNull(interval, "interval");
         EngineEndpoint parsed = EngineEndpoint.parse(endpoint);
-        Request.Builder builder = new Request.Builder().url(parsed.url(source.path())).get();
+        // Its own User-Agent: an engine's access log (and a test's fake engine) tells the polls from the measured calls.
+        Request.Builder builder = new Request.Builder().url(parsed.url(source.path())).get()
+                .header("User-Agent", USER_AGENT_PREFIX + HarnessVersion.get());
         parsed.authorization(bearerToken).ifPresent(auth -> builder.header("Authorization", auth));
         this.request = builder.build();
         this.text = ServerText.forCredentials(endpoint, bearerToken);

@@ -18,6 +18,7 @@ import org.inferbench.bench.LoadBenchmark;
 import org.inferbench.bench.LoopbackBaselineBenchmark;
 import org.inferbench.bench.MatrixBenchmark;
 import org.inferbench.bench.console.Progress;
+import org.inferbench.bench.engine.BearerToken;
 import org.inferbench.bench.console.SummaryTable;
 import org.inferbench.bench.preflight.ExitCode;
 import org.inferbench.bench.preflight.Host;
@@ -95,6 +96,7 @@ public final class MatrixRun {
 
     /** Runs it, start to end, and says how it ended. */
     public ExitCode run() throws IOException {
+        long runStartNanos = Ticker.system().read(); // Sample lines' t_offset_ms counts from here.
         Files.createDirectories(options.ledgerDir());
         Path ledgerFile = options.ledgerDir().resolve(meta.benchmarkRunId() + ".jsonl");
         Path scratch = Files.createTempDirectory("inferbench-run-");
@@ -128,7 +130,8 @@ public final class MatrixRun {
                 RunOutputFormat format = new RunOutputFormat(OutputFormatFactory.createFormatInstance(console,
                         cli.verbosity().orElse(VerboseMode.SILENT)), recorder, stop);
                 List<RunResult> results = new ArrayList<>();
-                boolean aborted = !runJmh(runnable, format, contextArgument, scratch, results, console, stop);
+                boolean aborted = !runJmh(runnable, format, contextArgument, scratch, results, console, stop,
+                        recorder, runStartNanos);
                 List<String> failedBatches = format.failedBatches();
 
                 boolean closed = closeLedger(closing, stop, recorder);
@@ -183,6 +186,7 @@ public final class MatrixRun {
      * @return whether the ledger was closed as the run ended
      */
     private static boolean closeLedger(Closing closing, RunStop stop, RunRecorder recorder) {
+        recorder.close(); // Nothing is appended after line 1 is closed: not a late sample, not anything.
         if (recorder.ledgerFailure() != null) {
             return false;
         }
@@ -243,15 +247,22 @@ public final class MatrixRun {
     /**
      * One JMH run per runnable cell, then the loopback baseline; collects their results.
      *
+     * <p>Each cell's target is sampled ({@link CellSampling}) while its runner runs; the loopback floor is not.
+     *
      * @return false when JMH aborted the run ({@code -foe}, a lock, a fork that could not start) or the
      *         run was stopped ({@link RunStop})
      */
     private boolean runJmh(List<Cell> runnable, RunOutputFormat format, String contextArgument, Path scratch,
-                           List<RunResult> results, PrintStream console, RunStop stop) {
+                           List<RunResult> results, PrintStream console, RunStop stop, RunRecorder recorder,
+                           long runStartNanos) {
         try {
             for (Cell cell : runnable) {
                 stop.refuseNewBatch();
-                results.addAll(new Runner(cellOptions(cell, contextArgument, scratch), format).run());
+                // The target is sampled while its runner runs, on the samplers' own threads and clients.
+                try (CellSampling sampling = CellSampling.start(cell, BearerToken.of(cell, host.environment()),
+                        runStartNanos, recorder::append, console)) {
+                    results.addAll(new Runner(cellOptions(cell, contextArgument, scratch), format).run());
+                }
             }
             if (!runnable.isEmpty() && !options.smoke() && load.isEmpty()
                     && BenchmarkSelection.selects(cli, LoopbackBaselineBenchmark.NAME)) {

@@ -49,6 +49,7 @@ public final class StreamingCall {
     /** How this call's engine API asks and answers: the one thing that differs between engines. */
     private final StreamFormat format;
     private final StageWatcher stage = new StageWatcher();
+    private final WireBytes wireBytes = new WireBytes();
 
     private TokenTimeline timeline;
     private StreamDecoder recorder;
@@ -78,6 +79,7 @@ public final class StreamingCall {
         }
         Call call = setup.client().newCall(httpRequest);
         call.addEventListener(stage);
+        call.addEventListener(wireBytes);
         call.addEventListener(new TimeZeroWatcher(setup.ticker(), this::requestWriteStarted));
 
         timeline = new TokenTimeline(setup.ticker().read());
@@ -196,7 +198,9 @@ public final class StreamingCall {
                 text.clean(recorder.serverTimings()),
                 text.clean(recorder.systemFingerprint()),
                 text.clean(backend),
-                startedAtUtc);
+                startedAtUtc,
+                wireBytes.requestBytes(),
+                wireBytes.responseBytes());
     }
 
     /** A request that never left: nothing was measured. */
