@@ -13,7 +13,8 @@ import java.util.Optional;
  *       was loaded for it, and the client waited for that too); total {@code total_duration}, which already
  *       includes the load.</li>
  * </ul>
- * A value that is not a finite, non-negative number is unknown: the server is not trusted to send sense.
+ * The engine is told by the keys present; a value that is not a finite, non-negative number is unknown (the server
+ * is not trusted to send sense), and the call still counts as that engine's, with that span unknown.
  *
  * @param promptMs the engine's prompt time; null when unknown
  * @param totalMs  the engine's total; null when unknown
@@ -27,14 +28,14 @@ public record EngineTimings(TimingEngine engine, Double promptMs, Double totalMs
         }
         Double promptMs = number(serverTimings, "prompt_ms");
         Double predictedMs = number(serverTimings, "predicted_ms");
-        if (promptMs != null || predictedMs != null) {
+        if (serverTimings.has("prompt_ms") || serverTimings.has("predicted_ms")) {
             return Optional.of(new EngineTimings(TimingEngine.LLAMACPP, promptMs,
                     promptMs == null || predictedMs == null ? null : promptMs + predictedMs));
         }
         Double promptEval = number(serverTimings, "prompt_eval_duration");
         Double load = number(serverTimings, "load_duration");
         Double total = number(serverTimings, "total_duration");
-        if (promptEval == null && total == null) {
+        if (!serverTimings.has("prompt_eval_duration") && !serverTimings.has("total_duration")) {
             return Optional.empty();
         }
         Double prompt = promptEval == null || (cold && load == null) ? null : promptEval + (cold ? load : 0);

@@ -57,7 +57,12 @@ public final class BaselineMarkdown {
     }
 
     public static String render(RunSummary run, Windows windows) {
-        return new BaselineMarkdown(run, Endurance.analyse(run.timeline(), windows)).render();
+        return render(run, Endurance.analyse(run.timeline(), windows));
+    }
+
+    /** The report with {@code endurance} as its windows over time, when present. */
+    public static String render(RunSummary run, Optional<EnduranceSummary> endurance) {
+        return new BaselineMarkdown(run, endurance).render();
     }
 
     private String render() {
