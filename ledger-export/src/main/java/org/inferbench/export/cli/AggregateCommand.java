@@ -61,7 +61,7 @@ final class AggregateCommand implements Callable<Integer> {
     @Option(names = "--windows", paramLabel = "DURATION|off", converter = WindowsConverter.class,
             description = "Split the run's warm calls by their start into windows of DURATION (30s, 1m, 1h) and, per "
                     + "cell and prompt, report calls, tokens/s mean and TTFT p50 per window, then a drift test: the "
-                    + "least squares slope of each over the window index with its 95 % confidence interval, flagged "
+                    + "least squares slope of each over the window index with its 95 %% confidence interval, flagged "
                     + "'drifting' when the interval excludes 0. Load calls without a start time are placed by level "
                     + "and send order. With --charts, a chart over time per cell. Default: 1m when the calls of a cell "
                     + "and prompt span more than 5 windows, off otherwise; 'off' turns it off.")
