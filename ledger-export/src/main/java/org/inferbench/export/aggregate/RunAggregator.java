@@ -38,6 +38,9 @@ public final class RunAggregator implements RunVisitor {
     private final Map<String, Map<String, LoadLevelAccumulator>> loadLevels = new LinkedHashMap<>();
     /** Levels JMH results carried already summarized, in the order they came. */
     private final List<LoadLevelSummary> summarizedLevels = new ArrayList<>();
+    /** cell id → prompt id → client and engine times of the sequential calls (issue 11). */
+    private final Map<String, Map<String, ClientServerAccumulator>> clientServer = new LinkedHashMap<>();
+    private final CallTimeline timeline = new CallTimeline();
     private final Optional<Slo> sloOverride;
     private Optional<Slo> slo;
 
@@ -67,15 +70,21 @@ public final class RunAggregator implements RunVisitor {
         if (call.failed()) {
             failedCalls++;
         }
+        if (call.phase() != Phase.COLD) {
+            timeline.call(call);
+        }
         if (call.loadMode() != null) {
             loadLevel(call.cellId(), call.promptId(), call.levelIdx() == null ? 0 : call.levelIdx()).call(call, slo);
             return;
         }
         BatchAccumulator batch = batch(call.cellId(), call.promptId());
+        ClientServerAccumulator times = clientServer(call.cellId(), call.promptId());
         if (call.phase() == Phase.COLD) {
             batch.cold(call);
+            times.cold(call);
         } else {
             batch.warm(call);
+            times.warm(call);
         }
     }
 
@@ -88,6 +97,7 @@ public final class RunAggregator implements RunVisitor {
     @Override
     public void level(LevelRecord level) {
         loadLevel(level.cellId(), level.promptId(), level.levelIdx()).level(level);
+        timeline.level(level);
     }
 
     @Override
@@ -115,14 +125,24 @@ public final class RunAggregator implements RunVisitor {
         List<LoadLevelSummary> levels = new ArrayList<>();
         loadLevels.values().forEach(byLevel -> byLevel.values().forEach(level -> levels.add(level.summarize(slo))));
         levels.addAll(summarizedLevels);
+        // In the order of the cell tables: cells as planned, prompts as first used.
+        List<ClientServerSummary> times = new ArrayList<>();
+        cells.keySet().forEach(cellId -> clientServer.getOrDefault(cellId, Map.of()).values().stream()
+                .map(ClientServerAccumulator::summarize).flatMap(Optional::stream)
+                .sorted(Comparator.comparingInt(t -> promptOrder.indexOf(t.promptId()))).forEach(times::add));
         return new RunSummary(source, run, promptOrder, cellSummaries,
                 ReproducibilityChecklist.breaches(source, run, warnings), warnings, calls, failedCalls, skipped,
-                levels);
+                levels, times, timeline);
     }
 
     private LoadLevelAccumulator loadLevel(String cellId, String promptId, int levelIdx) {
         return loadLevels.computeIfAbsent(cellId, id -> new LinkedHashMap<>())
                 .computeIfAbsent(promptId + "#" + levelIdx, key -> new LoadLevelAccumulator(cellId, promptId, levelIdx));
+    }
+
+    private ClientServerAccumulator clientServer(String cellId, String promptId) {
+        return clientServer.computeIfAbsent(cellId, id -> new LinkedHashMap<>())
+                .computeIfAbsent(promptId, id -> new ClientServerAccumulator(cellId, id));
     }
 
     private BatchAccumulator batch(String cellId, String promptId) {

@@ -19,12 +19,25 @@ import org.inferbench.record.MetaRecord;
  * @param skipped     skipped lines
  * @param loadLevels  load levels (issue Load), cell by cell in run order, then prompt and level order; empty for a
  *                    sequential run
+ * @param clientServer per cell and prompt with engine timings, the client's times beside the engine's, in report
+ *                     order; empty when no sequential call carried {@code server_timings}
+ * @param timeline     when each warm call started, for windows over time ({@link Endurance})
  */
 public record RunSummary(RunSource source, Optional<MetaRecord> meta, List<String> prompts, List<CellSummary> cells,
                          List<String> unreliable, List<LedgerWarning> warnings, long calls, long failedCalls,
-                         long skipped, List<LoadLevelSummary> loadLevels) {
+                         long skipped, List<LoadLevelSummary> loadLevels,
+                         List<ClientServerSummary> clientServer, CallTimeline timeline) {
+
+    /** A run without engine timings nor a timeline (JMH results, tests of the other sections). */
+    public RunSummary(RunSource source, Optional<MetaRecord> meta, List<String> prompts, List<CellSummary> cells,
+                      List<String> unreliable, List<LedgerWarning> warnings, long calls, long failedCalls,
+                      long skipped, List<LoadLevelSummary> loadLevels) {
+        this(source, meta, prompts, cells, unreliable, warnings, calls, failedCalls, skipped, loadLevels, List.of(),
+                new CallTimeline());
+    }
 
     public RunSummary {
+        clientServer = List.copyOf(clientServer);
         prompts = List.copyOf(prompts);
         cells = List.copyOf(cells);
         unreliable = List.copyOf(unreliable);

@@ -10,9 +10,13 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.inferbench.export.aggregate.Endurance;
+import org.inferbench.export.aggregate.EnduranceSummary;
 import org.inferbench.export.aggregate.RunSummary;
+import org.inferbench.export.aggregate.Windows;
 import org.knowm.xchart.VectorGraphicsEncoder;
 import org.knowm.xchart.VectorGraphicsEncoder.VectorGraphicsFormat;
 import org.knowm.xchart.internal.chartpart.Chart;
@@ -47,6 +51,12 @@ public final class ChartWriter {
      * @throws FileSystemException when {@code dir} exists and is not a directory
      */
     public static List<ChartFile> write(RunSummary run, Path dir) throws IOException {
+        return write(run, Endurance.analyse(run.timeline(), Windows.automatic()), dir);
+    }
+
+    /** As {@link #write(RunSummary, Path)}, with the charts over time of {@code endurance} when present. */
+    public static List<ChartFile> write(RunSummary run, Optional<EnduranceSummary> endurance, Path dir)
+            throws IOException {
         if (Files.exists(dir) && !Files.isDirectory(dir)) {
             throw new FileSystemException(dir.toString(), null, "not a directory (--charts names the directory "
                     + "the charts go to)");
@@ -54,7 +64,7 @@ public final class ChartWriter {
         System.setProperty("java.awt.headless", "true");
         Files.createDirectories(dir);
         List<ChartFile> written = new ArrayList<>();
-        for (RunCharts.Planned planned : RunCharts.plan(run)) {
+        for (RunCharts.Planned planned : RunCharts.plan(run, endurance)) {
             Files.writeString(dir.resolve(planned.file().fileName()), svg(planned.chart()), StandardCharsets.UTF_8);
             written.add(planned.file());
         }

@@ -14,6 +14,7 @@ import java.util.function.ToDoubleFunction;
 import org.inferbench.export.aggregate.BatchSummary;
 import org.inferbench.export.aggregate.CellSummary;
 import org.inferbench.export.aggregate.ColdSummary;
+import org.inferbench.export.aggregate.EnduranceSummary;
 import org.inferbench.export.aggregate.LoadLevelSummary;
 import org.inferbench.export.aggregate.RunSummary;
 import org.inferbench.export.aggregate.WarmSummary;
@@ -97,6 +98,11 @@ final class RunCharts {
     }
 
     static List<Planned> plan(RunSummary run) {
+        return plan(run, Optional.empty());
+    }
+
+    /** With the cells' charts over time ({@link EnduranceChart}) after each cell's others, when windows are on. */
+    static List<Planned> plan(RunSummary run, Optional<EnduranceSummary> endurance) {
         List<Planned> charts = new ArrayList<>();
         for (Overview overview : Overview.values()) {
             overview(run, overview).ifPresent(charts::add);
@@ -113,10 +119,14 @@ final class RunCharts {
             if (levels != null) {
                 LoadChart.plan(cell.cellId(), stem, levels).ifPresent(charts::add);
             }
+            endurance.ifPresent(e -> charts.addAll(EnduranceChart.plan(cell.cellId(), stem, e)));
         }
-        // A cell under load that the meta record did not plan has no sequential summary: its chart comes last.
-        loadByCell.forEach((cellId, levels) ->
-                LoadChart.plan(cellId, unique(fileStem(cellId), stems), levels).ifPresent(charts::add));
+        // A cell under load that the meta record did not plan has no sequential summary: its charts come last.
+        loadByCell.forEach((cellId, levels) -> {
+            String stem = unique(fileStem(cellId), stems);
+            LoadChart.plan(cellId, stem, levels).ifPresent(charts::add);
+            endurance.ifPresent(e -> charts.addAll(EnduranceChart.plan(cellId, stem, e)));
+        });
         return charts;
     }
 

@@ -3,8 +3,12 @@ package org.inferbench.export.cli;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.inferbench.export.aggregate.Endurance;
+import org.inferbench.export.aggregate.EnduranceSummary;
 import org.inferbench.export.aggregate.RunSummary;
+import org.inferbench.export.aggregate.Windows;
 import org.inferbench.export.chart.ChartFile;
 import org.inferbench.export.chart.ChartWriter;
 import org.inferbench.export.format.BaselineMarkdown;
@@ -54,12 +58,22 @@ final class AggregateCommand implements Callable<Integer> {
                     + "working directory when it goes to standard output).")
     private Path charts;
 
+    @Option(names = "--windows", paramLabel = "DURATION|off", converter = WindowsConverter.class,
+            description = "Split the run's warm calls by their start into windows of DURATION (30s, 1m, 1h) and, per "
+                    + "cell and prompt, report calls, tokens/s mean and TTFT p50 per window, then a drift test: the "
+                    + "least squares slope of each over the window index with its 95 %% confidence interval, flagged "
+                    + "'drifting' when the interval excludes 0. Load calls without a start time are placed by level "
+                    + "and send order. With --charts, a chart over time per cell. Default: 1m when the calls of a cell "
+                    + "and prompt span more than 5 windows, off otherwise; 'off' turns it off.")
+    private Windows windows = Windows.automatic();
+
     @Override
     public Integer call() throws IOException {
         RunSummary summary = Input.of(input).aggregate(app.stdin(), spec.commandLine().getErr());
-        String markdown = BaselineMarkdown.render(summary);
+        Optional<EnduranceSummary> endurance = Endurance.analyse(summary.timeline(), windows);
+        String markdown = BaselineMarkdown.render(summary, endurance);
         if (charts != null) {
-            List<ChartFile> written = ChartWriter.write(summary, charts);
+            List<ChartFile> written = ChartWriter.write(summary, endurance, charts);
             Path from = output.directory().normalize();
             markdown += ChartsMarkdown.render(written, from.relativize(charts.toAbsolutePath().normalize()));
         }

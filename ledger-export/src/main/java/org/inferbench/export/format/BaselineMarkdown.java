@@ -4,14 +4,18 @@ import static org.inferbench.export.format.Figures.text;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import org.inferbench.config.Defaults;
 import org.inferbench.export.aggregate.BatchSummary;
 import org.inferbench.export.aggregate.CellSummary;
 import org.inferbench.export.aggregate.ColdSummary;
+import org.inferbench.export.aggregate.Endurance;
+import org.inferbench.export.aggregate.EnduranceSummary;
 import org.inferbench.export.aggregate.Quantiles;
 import org.inferbench.export.aggregate.RunSummary;
 import org.inferbench.export.aggregate.WarmSummary;
+import org.inferbench.export.aggregate.Windows;
 import org.inferbench.record.CellFacts;
 import org.inferbench.record.LoadAverage;
 import org.inferbench.record.MetaRecord;
@@ -38,15 +42,27 @@ public final class BaselineMarkdown {
     private static final String DAGGER = "†";
 
     private final RunSummary run;
+    private final Optional<EnduranceSummary> endurance;
     private final StringBuilder out = new StringBuilder();
     private boolean daggerUsed;
 
-    private BaselineMarkdown(RunSummary run) {
+    private BaselineMarkdown(RunSummary run, Optional<EnduranceSummary> endurance) {
         this.run = run;
+        this.endurance = endurance;
     }
 
+    /** The report with windows over time only when the run is long ({@link Windows#automatic()}). */
     public static String render(RunSummary run) {
-        return new BaselineMarkdown(run).render();
+        return render(run, Windows.automatic());
+    }
+
+    public static String render(RunSummary run, Windows windows) {
+        return render(run, Endurance.analyse(run.timeline(), windows));
+    }
+
+    /** The report with {@code endurance} as its windows over time, when present. */
+    public static String render(RunSummary run, Optional<EnduranceSummary> endurance) {
+        return new BaselineMarkdown(run, endurance).render();
     }
 
     private String render() {
@@ -59,6 +75,9 @@ public final class BaselineMarkdown {
             run.cells().forEach(this::cell);
         }
         ParallelMarkdown.append(out, run.loadLevels());
+        // Sections of issue 11, each only when it has something to show, so older reports keep their bytes.
+        ClientServerMarkdown.append(out, run.clientServer());
+        endurance.ifPresent(e -> EnduranceMarkdown.append(out, e));
         if (daggerUsed) {
             out.append("\n---\n\n").append(DAGGER).append(" p95 with n < ").append(Defaults.P95_MIN_SAMPLES)
                     .append(" is close to the maximum.\n");

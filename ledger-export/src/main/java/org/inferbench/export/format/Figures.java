@@ -31,9 +31,9 @@ final class Figures {
         return value == null ? UNKNOWN : whole(value.doubleValue());
     }
 
-    /** Latencies under load: one decimal below 10 ms, where a whole number would hide the difference, else whole. */
+    /** Latencies under load and gaps: one decimal below 10 ms (either sign), where a whole number would hide the difference, else whole. */
     static String millis(double value) {
-        return value < 10 ? perSecond(value) : whole(value);
+        return Math.abs(value) < 10 ? perSecond(value) : whole(value);
     }
 
     static String millis(Double value) {

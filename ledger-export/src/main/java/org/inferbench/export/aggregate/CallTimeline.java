@@ -1,0 +1,132 @@
+package org.inferbench.export.aggregate;
+
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.commons.math3.util.ResizableDoubleArray;
+import org.inferbench.record.CallRecord;
+import org.inferbench.record.LevelRecord;
+
+/**
+ * When each warm call of a run started, with its tokens/s and TTFT, per cell and prompt: what an endurance report
+ * splits into windows ({@link Endurance}). Cold calls stay out: a one-off by design, not a point of a trend.
+ *
+ * <p>A call's time is its {@code started_at_utc}. A load call without one (older ledgers) is placed by its level
+ * and send order instead: its level starts where the levels before it ended (their {@code wall_ms}, in the order
+ * the level lines came), and within the level it sits at its planned send plus lag (open loop) or at its share of
+ * the level's wall time by {@code run_idx} (closed loop). Anything else without a time is counted and left out.
+ *
+ * <p>Primitive arrays, as in {@link WarmSamples}, so a long run stays small. Not thread-safe.
+ */
+public final class CallTimeline {
+
+    /** One cell and prompt: a call at index i has atMs[i] (epoch ms, NaN until placed), tps[i], ttft[i]. */
+    static final class Series {
+        final String cellId;
+        final String promptId;
+        final ResizableDoubleArray atMs = new ResizableDoubleArray();
+        /** NaN: unknown, or the call failed. */
+        final ResizableDoubleArray tokensPerSec = new ResizableDoubleArray();
+        final ResizableDoubleArray ttftMs = new ResizableDoubleArray();
+        final ResizableDoubleArray failed = new ResizableDoubleArray();
+
+        Series(String cellId, String promptId) {
+            this.cellId = cellId;
+            this.promptId = promptId;
+        }
+
+        int size() {
+            return atMs.getNumElements();
+        }
+    }
+
+    /** A load call waiting for its level's line to be placed in time. */
+    private record Unplaced(Series series, int index, String levelKey, Double withinLevelMs, int runIdx) {
+    }
+
+    private final Map<String, Series> series = new LinkedHashMap<>();
+    private final List<Unplaced> unplaced = new ArrayList<>();
+    /** "cell#prompt#level" → the level's line, in the order the lines came. */
+    private final Map<String, LevelRecord> levels = new LinkedHashMap<>();
+    private long leftOut;
+
+    void call(CallRecord call) {
+        Series into = series.computeIfAbsent(call.cellId() + "\n" + call.promptId(),
+                key -> new Series(call.cellId(), call.promptId()));
+        double at = epochMillis(call.startedAtUtc());
+        if (Double.isNaN(at) && call.loadMode() == null) {
+            leftOut++;
+            return;
+        }
+        int index = into.size();
+        into.atMs.addElement(at);
+        into.tokensPerSec.addElement(call.failed() || call.tokensPerSec() == null ? Double.NaN : call.tokensPerSec());
+        into.ttftMs.addElement(call.failed() || call.firstDeltaMs() == null ? Double.NaN : call.firstDeltaMs());
+        into.failed.addElement(call.failed() ? 1 : 0);
+        if (Double.isNaN(at)) {
+            Double within = call.scheduledOffsetMs() == null ? null
+                    : call.scheduledOffsetMs() + (call.sendLagMs() == null ? 0 : call.sendLagMs());
+            unplaced.add(new Unplaced(into, index,
+                    levelKey(call.cellId(), call.promptId(), call.levelIdx() == null ? 0 : call.levelIdx()),
+                    within, call.runIdx()));
+        }
+    }
+
+    void level(LevelRecord level) {
+        levels.putIfAbsent(levelKey(level.cellId(), level.promptId(), level.levelIdx()), level);
+    }
+
+    /** Warm calls with no time to place them by. */
+    public long leftOut() {
+        return leftOut;
+    }
+
+    /**
+     * The series with every placeable call at its time; load calls without a time are placed from their level
+     * (anchored at the earliest timed call, or at 0 when none has a time), and left out when their level has no
+     * line.
+     */
+    List<Series> placed() {
+        if (!unplaced.isEmpty()) {
+            double anchor = series.values().stream().flatMapToDouble(s -> java.util.Arrays.stream(s.atMs.getElements()))
+                    .filter(Double::isFinite).min().orElse(0);
+            Map<String, Double> levelStart = new LinkedHashMap<>();
+            double clock = anchor;
+            for (Map.Entry<String, LevelRecord> level : levels.entrySet()) {
+                levelStart.put(level.getKey(), clock);
+                clock += Math.max(0, level.getValue().wallMs());
+            }
+            for (Unplaced call : unplaced) {
+                Double start = levelStart.get(call.levelKey());
+                LevelRecord level = levels.get(call.levelKey());
+                if (start == null) {
+                    continue;
+                }
+                double within = call.withinLevelMs() != null ? call.withinLevelMs()
+                        : level.requests() > 0 ? (double) call.runIdx() * level.wallMs() / level.requests() : 0;
+                call.series().atMs.setElement(call.index(), start + within);
+            }
+            unplaced.clear();
+        }
+        return List.copyOf(series.values());
+    }
+
+    private static String levelKey(String cellId, String promptId, int levelIdx) {
+        return cellId + "\n" + promptId + "\n" + levelIdx;
+    }
+
+    private static double epochMillis(String utc) {
+        if (utc == null) {
+            return Double.NaN;
+        }
+        try {
+            return Instant.parse(utc).toEpochMilli();
+        } catch (DateTimeParseException | ArithmeticException unparseable) {
+            // A hostile or mangled time places nothing: the call is treated as one without a time.
+            return Double.NaN;
+        }
+    }
+}
