@@ -9,8 +9,8 @@ import org.inferbench.record.MetaRecord;
 import org.inferbench.record.SampleRecord;
 import org.inferbench.record.SkippedRecord;
 
-/** Keeps every line it is shown, to make a {@link Ledger}. */
-final class LedgerCollector implements LedgerVisitor {
+/** Keeps every line it is shown, in order, to make a {@link Ledger}; every reader that wants the whole ledger uses it. */
+public final class LedgerCollector implements LedgerVisitor {
 
     private MetaRecord meta;
     private final List<LedgerLine> lines = new ArrayList<>();
@@ -46,7 +46,7 @@ final class LedgerCollector implements LedgerVisitor {
         warnings.add(warning);
     }
 
-    Ledger ledger() {
+    public Ledger ledger() {
         return new Ledger(meta, lines, warnings);
     }
 }

@@ -13,7 +13,9 @@ import org.inferbench.ledger.Ledger;
 import org.inferbench.record.CallRecord;
 import org.inferbench.record.CellFacts;
 import org.inferbench.record.LedgerLine;
+import org.inferbench.record.LevelRecord;
 import org.inferbench.record.MetaRecord;
+import org.inferbench.record.SampleRecord;
 import org.inferbench.record.SkippedRecord;
 
 /**
@@ -108,12 +110,29 @@ public record RunMetadata(
         return n + " " + noun + (n == 1 ? "" : "s");
     }
 
+    /** The cell a line is about: calls, skips, load levels and samples all name one. */
     private static String cellId(LedgerLine line) {
-        return line instanceof CallRecord c ? c.cellId() : ((SkippedRecord) line).cellId();
+        if (line instanceof CallRecord c) {
+            return c.cellId();
+        }
+        if (line instanceof SkippedRecord s) {
+            return s.cellId();
+        }
+        if (line instanceof LevelRecord l) {
+            return l.cellId();
+        }
+        return line instanceof SampleRecord s ? s.cellId() : null;
     }
 
+    /** The prompt a line is about; a sample is about none. */
     private static String promptId(LedgerLine line) {
-        return line instanceof CallRecord c ? c.promptId() : ((SkippedRecord) line).promptId();
+        if (line instanceof CallRecord c) {
+            return c.promptId();
+        }
+        if (line instanceof SkippedRecord s) {
+            return s.promptId();
+        }
+        return line instanceof LevelRecord l ? l.promptId() : null;
     }
 
     /** The distinct values of the parts that are there, sorted. */

@@ -14,6 +14,7 @@ import java.util.Optional;
 import org.inferbench.export.aggregate.RunSource;
 import org.inferbench.export.aggregate.RunVisitor;
 import org.inferbench.ledger.Ledger;
+import org.inferbench.ledger.LedgerCollector;
 import org.inferbench.ledger.LedgerReader;
 import org.inferbench.ledger.LedgerVisitor;
 import org.inferbench.ledger.LedgerWarning;
@@ -77,7 +78,7 @@ public final class RunReader {
     public static Ledger readLedger(Path file) throws IOException {
         InputFiles.requireRegularFile(file, InputLimits.PACKAGED_LEDGER_BYTES, "a ledger");
         String source = file.toString();
-        Collector collector = new Collector();
+        LedgerCollector collector = new LedgerCollector();
         try (InputStream in = new BufferedInputStream(InputFiles.open(file), LOOKAHEAD)) {
             skipByteOrderMark(in);
             readLedger(in, source, collector, 1);
@@ -144,43 +145,6 @@ public final class RunReader {
             return 0;
         } finally {
             in.reset();
-        }
-    }
-
-    /** Keeps every line, as {@link LedgerReader#read(InputStream, String)} does. */
-    private static final class Collector implements LedgerVisitor {
-
-        private MetaRecord meta;
-        private final List<LedgerLine> lines = new ArrayList<>();
-        private final List<LedgerWarning> warnings = new ArrayList<>();
-
-        @Override
-        public void meta(MetaRecord meta) {
-            this.meta = meta;
-        }
-
-        @Override
-        public void call(CallRecord call) {
-            lines.add(call);
-        }
-
-        @Override
-        public void skipped(SkippedRecord skipped) {
-            lines.add(skipped);
-        }
-
-        @Override
-        public void level(LevelRecord level) {
-            lines.add(level);
-        }
-
-        @Override
-        public void warning(LedgerWarning warning) {
-            warnings.add(warning);
-        }
-
-        Ledger ledger() {
-            return new Ledger(meta, lines, warnings);
         }
     }
 }

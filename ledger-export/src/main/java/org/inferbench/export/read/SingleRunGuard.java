@@ -6,6 +6,7 @@ import org.inferbench.ledger.LedgerWarning;
 import org.inferbench.record.CallRecord;
 import org.inferbench.record.LevelRecord;
 import org.inferbench.record.MetaRecord;
+import org.inferbench.record.SampleRecord;
 import org.inferbench.record.SkippedRecord;
 
 /**
@@ -43,6 +44,12 @@ final class SingleRunGuard implements LedgerVisitor {
     @Override
     public void level(LevelRecord level) {
         target.level(level);
+    }
+
+    /** Likewise: a published ledger keeps its line numbers, sample lines included. */
+    @Override
+    public void sample(SampleRecord sample) {
+        target.sample(sample);
     }
 
     @Override
