@@ -105,7 +105,10 @@ class CrashIT {
         assertEquals("meta", Json.mapper().readTree(lines.get(0)).get("type").asText());
 
         Ledger read = LedgerReader.read(ledger);
-        assertEquals(lines.size() - 1, read.calls().size(), "every line after the meta is a call");
+        // Besides the calls, the host's samples of the target (issue 11): each a whole line too.
+        assertEquals(lines.size() - 1, read.calls().size() + read.samples().size(),
+                "every line after the meta is a call or a sample");
+        assertTrue(read.warnings().isEmpty(), read.warnings().toString());
         assertTrue(read.calls().size() >= callsSeenBeforeKill,
                 read.calls().size() + " calls in the ledger, " + callsSeenBeforeKill + " seen before the kill");
         assertTrue(read.calls().size() < 21, "the run was killed before its 21st call");
