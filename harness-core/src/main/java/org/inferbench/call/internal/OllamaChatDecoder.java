@@ -1,11 +1,9 @@
 package org.inferbench.call.internal;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.inferbench.record.CallRecord;
-import org.inferbench.record.Json;
 
 /**
  * Reads the lines of Ollama's native streaming chat ({@code /api/chat}, one JSON object a line) and marks each on the
@@ -122,24 +120,5 @@ final class OllamaChatDecoder extends StreamTally {
             }
         }
         serverTimings = timings.isEmpty() ? null : timings;
-    }
-
-    private static JsonNode parse(String data) {
-        try {
-            JsonNode node = Json.mapper().readTree(data);
-            return node != null && node.isObject() ? node : null;
-        } catch (JsonProcessingException e) {
-            return null;
-        }
-    }
-
-    private static String text(JsonNode node) {
-        return node != null && node.isTextual() ? node.asText() : null;
-    }
-
-    /** Characters as a reader counts them: an emoji is one, not two UTF-16 units. */
-    private static int codePoints(JsonNode node) {
-        String text = text(node);
-        return text == null ? 0 : text.codePointCount(0, text.length());
     }
 }

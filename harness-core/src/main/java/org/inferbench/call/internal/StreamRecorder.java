@@ -1,10 +1,8 @@
 package org.inferbench.call.internal;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Optional;
 import org.inferbench.record.CallRecord;
-import org.inferbench.record.Json;
 
 /**
  * Reads the data events of one OpenAI-compatible chat stream: what each chunk says (tokens, finish
@@ -135,20 +133,6 @@ final class StreamRecorder extends StreamTally {
         return reasoning > 0 || toolCall ? EventKind.TOKEN : EventKind.NO_TOKEN;
     }
 
-    /** The chunk as a JSON object, or null when it is not one. */
-    private static JsonNode parse(String data) {
-        try {
-            JsonNode node = Json.mapper().readTree(data);
-            return node != null && node.isObject() ? node : null;
-        } catch (JsonProcessingException e) {
-            return null;
-        }
-    }
-
-    private static String text(JsonNode node) {
-        return node != null && node.isTextual() ? node.asText() : null;
-    }
-
     /** The count, or null when the key says nothing; call only after {@link #badUsage} found none bad. */
     private static Integer tokenCount(JsonNode node) {
         return TokenCounts.of(node);
@@ -184,11 +168,5 @@ final class StreamRecorder extends StreamTally {
         }
         String text = messages.tidy(data);
         return text.isEmpty() ? Optional.empty() : Optional.of(text);
-    }
-
-    /** Characters as a reader counts them: an emoji is one, not two UTF-16 units. */
-    private static int codePoints(JsonNode node) {
-        String text = text(node);
-        return text == null ? 0 : text.codePointCount(0, text.length());
     }
 }

@@ -1,6 +1,8 @@
 package org.inferbench.call.internal;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import org.inferbench.record.Json;
 
 /**
  * What every {@link StreamDecoder} keeps while it reads, and how a stream ends: counts, the finish reason, token
@@ -83,5 +85,25 @@ abstract class StreamTally implements StreamDecoder {
     @Override
     public final String systemFingerprint() {
         return systemFingerprint;
+    }
+
+    /** A frame as a JSON object, or null when it is not one. */
+    protected static JsonNode parse(String data) {
+        try {
+            JsonNode node = Json.mapper().readTree(data);
+            return node != null && node.isObject() ? node : null;
+        } catch (JsonProcessingException e) {
+            return null;
+        }
+    }
+
+    protected static String text(JsonNode node) {
+        return node != null && node.isTextual() ? node.asText() : null;
+    }
+
+    /** Characters as a reader counts them: an emoji is one, not two UTF-16 units. */
+    protected static int codePoints(JsonNode node) {
+        String text = text(node);
+        return text == null ? 0 : text.codePointCount(0, text.length());
     }
 }
