@@ -7,13 +7,14 @@ import okhttp3.OkHttpClient;
 import okhttp3.Protocol;
 import okhttp3.Response;
 import okhttp3.ResponseBody;
-import okhttp3.sse.internal.ServerSentEventReader;
 import okio.Buffer;
 import okio.ByteString;
 import org.inferbench.call.CallOutcome;
 import org.inferbench.call.CallRequest;
 import org.inferbench.call.HttpClients;
 import org.inferbench.call.InferenceClient;
+import org.inferbench.call.internal.SseReader;
+import org.inferbench.config.Defaults;
 import org.inferbench.config.Prompt;
 import org.inferbench.record.Json;
 import org.inferbench.time.Ticker;
@@ -37,11 +38,11 @@ import org.openjdk.jmh.infra.Blackhole;
  * <ul>
  *   <li>{@link #wholeClientPerEvent} is the real path: {@link InferenceClient#call} on a canned
  *       {@value #TOKENS}-token llama.cpp stream, answered by an OkHttp interceptor instead of a
- *       server, so the client's own code runs unchanged (OkHttp's response handling, okhttp-sse's
- *       {@code ServerSentEventReader}, the stamp, JSON parsing, the token timeline, the outcome).
+ *       server, so the client's own code runs unchanged (OkHttp's response handling, the harness's
+ *       {@code SseReader}, the stamp, JSON parsing, the token timeline, the outcome).
  *       The per-call work (request body, outcome, percentiles) is spread over the events, as it is
  *       in a real call.</li>
- *   <li>{@link #sseFramingPerEvent}, the baseline: the same bytes through {@code ServerSentEventReader}
+ *   <li>{@link #sseFramingPerEvent}, the baseline: the same bytes through the harness's {@code SseReader}
  *       alone, each event delivered as a string and nothing else done with it.</li>
  *   <li>{@link #jsonTreePerChunk}: Jackson reading one typical chunk into a tree, as the recorder
  *       does.</li>
@@ -127,17 +128,8 @@ public class EventParsingBenchmark {
     @Benchmark
     @OperationsPerInvocation(EVENTS)
     public void sseFramingPerEvent(Blackhole blackhole) throws IOException {
-        ServerSentEventReader reader = new ServerSentEventReader(new Buffer().write(stream),
-                new ServerSentEventReader.Callback() {
-                    @Override
-                    public void onEvent(String id, String type, String data) {
-                        blackhole.consume(data);
-                    }
-
-                    @Override
-                    public void onRetryChange(long timeMs) {
-                    }
-                });
+        SseReader reader = new SseReader(new Buffer().write(stream), (id, type, data) -> blackhole.consume(data),
+                Defaults.MAX_EVENT_BYTES);
         while (reader.processNextEvent()) {
             // One event per turn.
         }
