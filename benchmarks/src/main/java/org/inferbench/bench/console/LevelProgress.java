@@ -2,12 +2,11 @@ package org.inferbench.bench.console;
 
 import java.util.List;
 import java.util.Locale;
-import java.util.Objects;
-import org.inferbench.load.Slo;
+import java.util.function.Function;
+import org.inferbench.load.CallPercentiles;
 import org.inferbench.record.CallRecord;
 import org.inferbench.record.LevelRecord;
 import org.inferbench.record.LoadMode;
-import org.inferbench.record.Percentiles;
 
 /** The console line of a finished load level: what it sent, what it achieved, and the TTFT its calls saw. */
 public final class LevelProgress {
@@ -17,10 +16,6 @@ public final class LevelProgress {
 
     /** The line of {@code level}, from its record and its calls. */
     public static String line(LevelRecord level, List<CallRecord> calls) {
-        double[] fromSend = calls.stream().filter(c -> !c.failed()).map(CallRecord::firstDeltaMs)
-                .filter(Objects::nonNull).mapToDouble(Long::doubleValue).toArray();
-        double[] fromSchedule = calls.stream().filter(c -> !c.failed()).map(Slo::ttftFromSchedule)
-                .filter(Objects::nonNull).mapToDouble(Double::doubleValue).toArray();
         String load = level.loadMode() == LoadMode.CLOSED
                 ? "concurrency " + level.concurrency()
                 : String.format(Locale.ROOT, "rate %.2f/s (cap %d)", level.targetRate(), level.concurrency());
@@ -29,9 +24,10 @@ public final class LevelProgress {
                 level.levelIdx(), level.cellId(), level.promptId(), load, level.requests(), level.errors(),
                 level.wallMs() / 1000.0, figure(level.achievedRps()),
                 Boolean.TRUE.equals(level.rateShort()) ? " (short of the target)" : "",
-                figure(level.outputTokensPerSec()), p50(fromSend)));
+                figure(level.outputTokensPerSec()), p50(calls, CallPercentiles.TTFT_FROM_SEND)));
         if (level.loadMode() == LoadMode.OPEN) {
-            line.append(" (from the schedule ").append(p50(fromSchedule)).append(" ms)");
+            line.append(" (from the schedule ").append(p50(calls, CallPercentiles.TTFT_FROM_SCHEDULE))
+                    .append(" ms)");
         }
         if (level.stoppedEarly() != null) {
             line.append("; stopped: ").append(level.stoppedEarly());
@@ -43,7 +39,8 @@ public final class LevelProgress {
         return value == null ? "n/a" : String.format(Locale.ROOT, "%.2f", value);
     }
 
-    private static String p50(double[] values) {
-        return values.length == 0 ? "n/a" : String.format(Locale.ROOT, "%.0f", Percentiles.type7(values, 0.5));
+    private static String p50(List<CallRecord> calls, Function<CallRecord, Double> figure) {
+        Double p50 = CallPercentiles.of(calls, figure, 0.5);
+        return p50 == null ? "n/a" : String.format(Locale.ROOT, "%.0f", p50);
     }
 }

@@ -83,10 +83,6 @@ public final class CallRecordRelay {
         return lines;
     }
 
-    /** Host side: the call records an iteration carried (the level lines left out). */
-    public static List<CallRecord> calls(IterationResult iteration) {
-        return from(iteration).stream().filter(CallRecord.class::isInstance).map(CallRecord.class::cast).toList();
-    }
 
     /** Host side: whether a result is the relay's, to keep it out of the results file. */
     public static boolean isRelay(Result result) {

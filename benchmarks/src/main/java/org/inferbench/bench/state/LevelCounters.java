@@ -1,13 +1,11 @@
 package org.inferbench.bench.state;
 
 import java.util.List;
-import java.util.Objects;
 import java.util.function.Function;
-import org.inferbench.load.Slo;
+import org.inferbench.load.CallPercentiles;
 import org.inferbench.record.CallRecord;
 import org.inferbench.record.LevelRecord;
 import org.inferbench.record.LoadMode;
-import org.inferbench.record.Percentiles;
 import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.State;
@@ -51,20 +49,18 @@ public class LevelCounters {
         wall_ms = level.wallMs();
         achieved_rps = orNaN(level.achievedRps());
         output_tokens_per_sec = orNaN(level.outputTokensPerSec());
-        ttft_p50_ms = percentile(calls, c -> c.firstDeltaMs() == null ? null : c.firstDeltaMs().doubleValue(), 0.5);
-        ttft_p95_ms = percentile(calls, c -> c.firstDeltaMs() == null ? null : c.firstDeltaMs().doubleValue(), 0.95);
-        ttft_p99_ms = percentile(calls, c -> c.firstDeltaMs() == null ? null : c.firstDeltaMs().doubleValue(), 0.99);
-        ttft_schedule_p50_ms = percentile(calls, Slo::ttftFromSchedule, 0.5);
-        ttft_schedule_p99_ms = percentile(calls, Slo::ttftFromSchedule, 0.99);
-        e2e_p50_ms = percentile(calls, c -> c.totalDurationMs() == null ? null : c.totalDurationMs().doubleValue(), 0.5);
-        e2e_p99_ms = percentile(calls, c -> c.totalDurationMs() == null ? null : c.totalDurationMs().doubleValue(), 0.99);
+        ttft_p50_ms = percentile(calls, CallPercentiles.TTFT_FROM_SEND, 0.5);
+        ttft_p95_ms = percentile(calls, CallPercentiles.TTFT_FROM_SEND, 0.95);
+        ttft_p99_ms = percentile(calls, CallPercentiles.TTFT_FROM_SEND, 0.99);
+        ttft_schedule_p50_ms = percentile(calls, CallPercentiles.TTFT_FROM_SCHEDULE, 0.5);
+        ttft_schedule_p99_ms = percentile(calls, CallPercentiles.TTFT_FROM_SCHEDULE, 0.99);
+        e2e_p50_ms = percentile(calls, CallPercentiles.END_TO_END, 0.5);
+        e2e_p99_ms = percentile(calls, CallPercentiles.END_TO_END, 0.99);
     }
 
-    /** Over the calls that did not fail, as the baseline takes its percentiles. */
-    private static double percentile(List<CallRecord> calls, Function<CallRecord, Double> value, double p) {
-        double[] values = calls.stream().filter(c -> !c.failed()).map(value).filter(Objects::nonNull)
-                .mapToDouble(Double::doubleValue).toArray();
-        return values.length == 0 ? Double.NaN : Percentiles.type7(values, p);
+    /** NaN where no call that did not fail has the figure (JMH writes it as "NaN"). */
+    private static double percentile(List<CallRecord> calls, Function<CallRecord, Double> figure, double p) {
+        return orNaN(CallPercentiles.of(calls, figure, p));
     }
 
     private static double orNaN(Number value) {
