@@ -26,6 +26,8 @@ import com.fasterxml.jackson.databind.JsonNode;
  * @param requestBytes    the request as it went on the wire: request line, headers, body
  * @param responseBytes   the response as it came off the wire: status line, headers, body (as read: a stream
  *                        abandoned after {@code [DONE]} counts what had arrived); null when the body broke off
+ * @param routed          true when the call went through the routing gateway (mode B, SPEC section 9); null, and
+ *                        absent from the line, on a direct call
  *
  * <p>Built by name ({@link #builder}), never by position: the record has too many fields of one type for a
  * positional call to be read, or checked, by eye.
@@ -35,7 +37,7 @@ import com.fasterxml.jackson.databind.JsonNode;
         "first_token_ms", "first_content_ms", "chunk_count", "content_chars", "reasoning_chars",
         "itl_ms_p50", "itl_ms_p95", "itl_ms_max", "tpot_ms", "http_status", "server_timings",
         "system_fingerprint", "cold_kind", "cold_note", "started_at_utc", "load_mode", "level_idx", "concurrency",
-        "target_rate", "scheduled_offset_ms", "send_lag_ms", "request_bytes", "response_bytes"})
+        "target_rate", "scheduled_offset_ms", "send_lag_ms", "request_bytes", "response_bytes", "routed"})
 public record CallRecord(
         @JsonProperty("type") String type,
         @JsonProperty("cell_id") String cellId,
@@ -76,7 +78,10 @@ public record CallRecord(
         // Appended (issue Server-side truth, SPEC section 12): on every call that reached the wire, sequential too;
         // absent from a call that sent nothing (a refused connection), so its line keeps the old bytes.
         @JsonInclude(JsonInclude.Include.NON_NULL) @JsonProperty("request_bytes") Long requestBytes,
-        @JsonInclude(JsonInclude.Include.NON_NULL) @JsonProperty("response_bytes") Long responseBytes)
+        @JsonInclude(JsonInclude.Include.NON_NULL) @JsonProperty("response_bytes") Long responseBytes,
+        // Appended (issue Server-side truth, Mode B, SPEC section 12): only on routed calls, so direct lines keep
+        // their old bytes.
+        @JsonInclude(JsonInclude.Include.NON_NULL) @JsonProperty("routed") Boolean routed)
         implements LedgerLine {
 
     public static final String TYPE = "call";
@@ -164,6 +169,7 @@ public record CallRecord(
         b.sendLagMs = sendLagMs;
         b.requestBytes = requestBytes;
         b.responseBytes = responseBytes;
+        b.routed = routed;
         return b;
     }
 
@@ -172,6 +178,11 @@ public record CallRecord(
         return toBuilder().loadMode(load.loadMode()).levelIdx(load.levelIdx()).concurrency(load.concurrency())
                 .targetRate(load.targetRate()).scheduledOffsetMs(load.scheduledOffsetMs()).sendLagMs(load.sendLagMs())
                 .build();
+    }
+
+    /** This call as one that went through the routing gateway (mode B, SPEC section 12). */
+    public CallRecord asRouted() {
+        return toBuilder().routed(true).build();
     }
 
     /** Sets fields by name; {@link #build()} makes the record. Unset fields are null (0 for {@code run_idx}). */
@@ -213,6 +224,7 @@ public record CallRecord(
         private Double sendLagMs;
         private Long requestBytes;
         private Long responseBytes;
+        private Boolean routed;
 
         private Builder() {
         }
@@ -392,8 +404,14 @@ public record CallRecord(
             return this;
         }
 
+        /** Null (a direct call) or true; a false would only say what absence says. */
+        public Builder routed(Boolean value) {
+            this.routed = Boolean.TRUE.equals(value) ? Boolean.TRUE : null;
+            return this;
+        }
+
         public CallRecord build() {
-            return new CallRecord(type, cellId, promptId, phase, runIdx, firstDeltaMs, totalDurationMs, promptTokens, completionTokens, tokensPerSec, finishReason, backend, error, firstTokenMs, firstContentMs, chunkCount, contentChars, reasoningChars, itlMsP50, itlMsP95, itlMsMax, tpotMs, httpStatus, serverTimings, systemFingerprint, coldKind, coldNote, startedAtUtc, loadMode, levelIdx, concurrency, targetRate, scheduledOffsetMs, sendLagMs, requestBytes, responseBytes);
+            return new CallRecord(type, cellId, promptId, phase, runIdx, firstDeltaMs, totalDurationMs, promptTokens, completionTokens, tokensPerSec, finishReason, backend, error, firstTokenMs, firstContentMs, chunkCount, contentChars, reasoningChars, itlMsP50, itlMsP95, itlMsMax, tpotMs, httpStatus, serverTimings, systemFingerprint, coldKind, coldNote, startedAtUtc, loadMode, levelIdx, concurrency, targetRate, scheduledOffsetMs, sendLagMs, requestBytes, responseBytes, routed);
         }
     }
 }

@@ -18,6 +18,15 @@ public final class ResultNames {
     public static final String CELL = "cell";
     /** The {@code -p} parameter naming the prompt. */
     public static final String PROMPT = "prompt";
+    /**
+     * The {@code -p} parameter saying how the calls reach the engine: {@value #ROUTE_DIRECT} (mode A) or
+     * {@value #ROUTE_ROUTED} through the routing gateway (mode B, SPEC section 9).
+     */
+    public static final String ROUTE = "route";
+    /** {@link #ROUTE}: straight to the engine. */
+    public static final String ROUTE_DIRECT = "direct";
+    /** {@link #ROUTE}: through the routing gateway, with the test headers. */
+    public static final String ROUTE_ROUTED = "routed";
 
     /** The matrix benchmark, one call an iteration. */
     public static final String MATRIX_BENCHMARK = "org.inferbench.bench.MatrixBenchmark.call";
