@@ -40,6 +40,8 @@ public final class RunAggregator implements RunVisitor {
     private final List<LoadLevelSummary> summarizedLevels = new ArrayList<>();
     /** cell id → prompt id → client and engine times of the sequential calls (issue 11). */
     private final Map<String, Map<String, ClientServerAccumulator>> clientServer = new LinkedHashMap<>();
+    /** cell id → prompt id → its calls through the routing gateway (mode B), in run order (issue 11). */
+    private final Map<String, Map<String, RoutedBatch>> routed = new LinkedHashMap<>();
     private final CallTimeline timeline = new CallTimeline();
     private final Optional<Slo> sloOverride;
     private Optional<Slo> slo;
@@ -77,6 +79,12 @@ public final class RunAggregator implements RunVisitor {
             loadLevel(call.cellId(), call.promptId(), call.levelIdx() == null ? 0 : call.levelIdx()).call(call, slo);
             return;
         }
+        if (Boolean.TRUE.equals(call.routed())) {
+            prompts.add(call.promptId());
+            routed.computeIfAbsent(call.cellId(), id -> new LinkedHashMap<>())
+                    .computeIfAbsent(call.promptId(), id -> new RoutedBatch(call.cellId(), id)).call(call);
+            return;
+        }
         BatchAccumulator batch = batch(call.cellId(), call.promptId());
         ClientServerAccumulator times = clientServer(call.cellId(), call.promptId());
         if (call.phase() == Phase.COLD) {
@@ -111,10 +119,13 @@ public final class RunAggregator implements RunVisitor {
     }
 
     public RunSummary summary(RunSource source) {
+        Map<String, Map<String, BatchAccumulator>> batchesByCell = copy(cells);
+        Map<String, Map<String, ClientServerAccumulator>> timesByCell = copy(clientServer);
+        List<RoutingOverhead> routing = routing(batchesByCell, timesByCell);
         List<String> promptOrder = List.copyOf(prompts);
         Comparator<BatchSummary> byPrompt = Comparator.comparingInt(b -> promptOrder.indexOf(b.promptId()));
         List<CellSummary> cellSummaries = new ArrayList<>();
-        cells.forEach((cellId, batches) -> {
+        batchesByCell.forEach((cellId, batches) -> {
             WarmSamples pooled = new WarmSamples();
             batches.values().forEach(b -> pooled.addAll(b.warmSamples()));
             List<BatchSummary> summaries = batches.values().stream().map(BatchAccumulator::summarize)
@@ -127,12 +138,39 @@ public final class RunAggregator implements RunVisitor {
         levels.addAll(summarizedLevels);
         // In the order of the cell tables: cells as planned, prompts as first used.
         List<ClientServerSummary> times = new ArrayList<>();
-        cells.keySet().forEach(cellId -> clientServer.getOrDefault(cellId, Map.of()).values().stream()
+        batchesByCell.keySet().forEach(cellId -> timesByCell.getOrDefault(cellId, Map.of()).values().stream()
                 .map(ClientServerAccumulator::summarize).flatMap(Optional::stream)
                 .sorted(Comparator.comparingInt(t -> promptOrder.indexOf(t.promptId()))).forEach(times::add));
         return new RunSummary(source, run, promptOrder, cellSummaries,
                 ReproducibilityChecklist.breaches(source, run, warnings), warnings, calls, failedCalls, skipped,
-                levels, times, timeline);
+                levels, times, timeline, routing);
+    }
+
+    /**
+     * Pairs each routed batch with the direct calls of its cell and prompt: a routing overhead where the run sent
+     * both ways; where it sent only through the gateway (a routed run, v1's mode B), the routed calls are the batch,
+     * as they always were, added to {@code batches} and {@code times}.
+     */
+    private List<RoutingOverhead> routing(Map<String, Map<String, BatchAccumulator>> batches,
+                                          Map<String, Map<String, ClientServerAccumulator>> times) {
+        List<RoutingOverhead> overheads = new ArrayList<>();
+        routed.forEach((cellId, byPrompt) -> byPrompt.forEach((promptId, calls) -> {
+            BatchAccumulator direct = batches.getOrDefault(cellId, Map.of()).get(promptId);
+            if (direct != null) {
+                overheads.add(calls.against(direct));
+                return;
+            }
+            batches.computeIfAbsent(cellId, id -> new LinkedHashMap<>()).put(promptId, calls.batch);
+            times.computeIfAbsent(cellId, id -> new LinkedHashMap<>()).put(promptId, calls.times);
+        }));
+        return overheads;
+    }
+
+    /** A copy of both levels of {@code byCell}, in the same order, sharing the accumulators. */
+    private static <T> Map<String, Map<String, T>> copy(Map<String, Map<String, T>> byCell) {
+        Map<String, Map<String, T>> copy = new LinkedHashMap<>();
+        byCell.forEach((cellId, byPrompt) -> copy.put(cellId, new LinkedHashMap<>(byPrompt)));
+        return copy;
     }
 
     private LoadLevelAccumulator loadLevel(String cellId, String promptId, int levelIdx) {

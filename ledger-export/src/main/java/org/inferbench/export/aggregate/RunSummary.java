@@ -22,22 +22,26 @@ import org.inferbench.record.MetaRecord;
  * @param clientServer per cell and prompt with engine timings, the client's times beside the engine's, in report
  *                     order; empty when no sequential call carried {@code server_timings}
  * @param timeline     when each warm call started, for windows over time ({@link Endurance})
+ * @param routing      per cell and prompt sent both straight and through the routing gateway in this run, the
+ *                     overhead of the gateway (mode B); empty otherwise
  */
 public record RunSummary(RunSource source, Optional<MetaRecord> meta, List<String> prompts, List<CellSummary> cells,
                          List<String> unreliable, List<LedgerWarning> warnings, long calls, long failedCalls,
                          long skipped, List<LoadLevelSummary> loadLevels,
-                         List<ClientServerSummary> clientServer, CallTimeline timeline) {
+                         List<ClientServerSummary> clientServer, CallTimeline timeline,
+                         List<RoutingOverhead> routing) {
 
     /** A run without engine timings nor a timeline (JMH results, tests of the other sections). */
     public RunSummary(RunSource source, Optional<MetaRecord> meta, List<String> prompts, List<CellSummary> cells,
                       List<String> unreliable, List<LedgerWarning> warnings, long calls, long failedCalls,
                       long skipped, List<LoadLevelSummary> loadLevels) {
         this(source, meta, prompts, cells, unreliable, warnings, calls, failedCalls, skipped, loadLevels, List.of(),
-                new CallTimeline());
+                new CallTimeline(), List.of());
     }
 
     public RunSummary {
         clientServer = List.copyOf(clientServer);
+        routing = List.copyOf(routing);
         prompts = List.copyOf(prompts);
         cells = List.copyOf(cells);
         unreliable = List.copyOf(unreliable);

@@ -77,6 +77,7 @@ public final class BaselineMarkdown {
         ParallelMarkdown.append(out, run.loadLevels());
         // Sections of issue 11, each only when it has something to show, so older reports keep their bytes.
         ClientServerMarkdown.append(out, run.clientServer());
+        RoutingMarkdown.append(out, run.routing());
         endurance.ifPresent(e -> EnduranceMarkdown.append(out, e));
         if (daggerUsed) {
             out.append("\n---\n\n").append(DAGGER).append(" p95 with n < ").append(Defaults.P95_MIN_SAMPLES)

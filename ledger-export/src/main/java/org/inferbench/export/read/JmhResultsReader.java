@@ -80,6 +80,7 @@ public final class JmhResultsReader {
         }
         String cell = result.path("params").path(ResultNames.CELL).asText(null);
         String prompt = result.path("params").path(ResultNames.PROMPT).asText(null);
+        boolean routed = ResultNames.ROUTE_ROUTED.equals(result.path("params").path(ResultNames.ROUTE).asText(null));
         if (cell == null || prompt == null) {
             return;
         }
@@ -101,7 +102,7 @@ public final class JmhResultsReader {
             for (int iteration = 0; iteration < shape.get(fork).size(); iteration++) {
                 Call call = new Call(metrics, fork, iteration);
                 boolean cold = call.flag("cold");
-                visitor.call(call.record(cell, prompt, cold ? Phase.COLD : Phase.WARM, cold ? 0 : warmIdx++));
+                visitor.call(call.record(cell, prompt, cold ? Phase.COLD : Phase.WARM, cold ? 0 : warmIdx++, routed));
             }
         }
     }
@@ -140,7 +141,8 @@ public final class JmhResultsReader {
     /** One iteration's values across the metrics. */
     private record Call(Map<String, JsonNode> metrics, int fork, int iteration) {
 
-        CallRecord record(String cell, String prompt, Phase phase, int runIdx) {
+        /** @param routed the benchmark ran with {@code -p route=routed}: through the routing gateway (mode B) */
+        CallRecord record(String cell, String prompt, Phase phase, int runIdx, boolean routed) {
             Long firstDeltaMs = whole("first_delta_ms");
             Long totalDurationMs = whole("total_duration_ms");
             Long completionTokens = whole("completion_tokens");
@@ -151,7 +153,8 @@ public final class JmhResultsReader {
                     .totalDurationMs(totalDurationMs).promptTokens(promptTokens == null ? null : promptTokens.intValue())
                     .completionTokens(completion)
                     .tokensPerSec(CallRecord.tokensPerSec(completion, firstDeltaMs, totalDurationMs))
-                    .finishReason(failed ? CallRecord.FINISH_ERROR : null).error(failed ? ERROR : null).build();
+                    .finishReason(failed ? CallRecord.FINISH_ERROR : null).error(failed ? ERROR : null)
+                    .routed(routed ? Boolean.TRUE : null).build();
         }
 
         boolean flag(String metric) {

@@ -178,6 +178,19 @@ class JmhResultsReaderTest {
         assertEquals(true, e.getMessage().startsWith("r.json: malformed JMH results JSON: "), e.getMessage());
     }
 
+    @Test
+    void aRoutedBenchmarksCallsAreRoutedAndADirectOnesAreNot() throws IOException {
+        String metrics = """
+                "first_delta_ms": {"rawData": [[101.0]]}, "total_duration_ms": {"rawData": [[601.0]]},
+                "completion_tokens": {"rawData": [[20.0]]}, "error": {"rawData": [[0.0]]}, "cold": {"rawData": [[0.0]]}
+                """;
+        read(result(metrics, "[[1.0]]").replace("\"future\": \"x\"", "\"route\": \"routed\""));
+        read(result(metrics, "[[1.0]]").replace("\"future\": \"x\"", "\"route\": \"direct\""));
+
+        assertEquals(Boolean.TRUE, calls.get(0).routed(), "-p route=routed");
+        assertEquals(null, calls.get(1).routed(), "-p route=direct");
+    }
+
     private void read(String json) throws IOException {
         JmhResultsReader.read(stream(json), "r.json", visitor);
     }
