@@ -6,9 +6,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.commons.math3.util.ResizableDoubleArray;
 import org.inferbench.record.CallRecord;
 import org.inferbench.record.LevelRecord;
+import org.inferbench.record.SampleRecord;
 
 /**
  * When each warm call of a run started, with its tokens/s and TTFT, per cell and prompt: what an endurance report
@@ -23,23 +25,40 @@ import org.inferbench.record.LevelRecord;
  */
 public final class CallTimeline {
 
-    /** One cell and prompt: a call at index i has atMs[i] (epoch ms, NaN until placed), tps[i], ttft[i]. */
+    /**
+     * One cell and prompt, and one load level for load calls: a call at index i has atMs[i] (epoch ms, NaN until
+     * placed), tps[i], ttft[i].
+     */
     static final class Series {
         final String cellId;
         final String promptId;
+        /** The load level; null for the sequential matrix's calls. */
+        final Integer levelIdx;
         final ResizableDoubleArray atMs = new ResizableDoubleArray();
         /** NaN: unknown, or the call failed. */
         final ResizableDoubleArray tokensPerSec = new ResizableDoubleArray();
         final ResizableDoubleArray ttftMs = new ResizableDoubleArray();
         final ResizableDoubleArray failed = new ResizableDoubleArray();
 
-        Series(String cellId, String promptId) {
+        Series(String cellId, String promptId, Integer levelIdx) {
             this.cellId = cellId;
             this.promptId = promptId;
+            this.levelIdx = levelIdx;
         }
 
         int size() {
             return atMs.getNumElements();
+        }
+    }
+
+    /** One cell's sampled queue depth (issue 11): a sample at index i was taken at atMs[i] and read depth[i]. */
+    static final class QueueSamples {
+        final String cellId;
+        final ResizableDoubleArray atMs = new ResizableDoubleArray();
+        final ResizableDoubleArray depth = new ResizableDoubleArray();
+
+        QueueSamples(String cellId) {
+            this.cellId = cellId;
         }
     }
 
@@ -48,14 +67,19 @@ public final class CallTimeline {
     }
 
     private final Map<String, Series> series = new LinkedHashMap<>();
+    /** cell id → its queue depth samples, in the order the cells were first sampled. */
+    private final Map<String, QueueSamples> queues = new LinkedHashMap<>();
     private final List<Unplaced> unplaced = new ArrayList<>();
     /** "cell#prompt#level" → the level's line, in the order the lines came. */
     private final Map<String, LevelRecord> levels = new LinkedHashMap<>();
     private long leftOut;
 
     void call(CallRecord call) {
-        Series into = series.computeIfAbsent(call.cellId() + "\n" + call.promptId(),
-                key -> new Series(call.cellId(), call.promptId()));
+        // A level of a load sweep is its own series: the levels differ by design (more users, more wait), so a trend
+        // across them is the sweep, not a drift; drift is tested within a level.
+        Integer level = call.loadMode() == null ? null : call.levelIdx() == null ? 0 : call.levelIdx();
+        Series into = series.computeIfAbsent(call.cellId() + "\n" + call.promptId() + "\n" + level,
+                key -> new Series(call.cellId(), call.promptId(), level));
         double at = epochMillis(call.startedAtUtc());
         if (Double.isNaN(at) && call.loadMode() == null) {
             leftOut++;
@@ -70,9 +94,26 @@ public final class CallTimeline {
             Double within = call.scheduledOffsetMs() == null ? null
                     : call.scheduledOffsetMs() + (call.sendLagMs() == null ? 0 : call.sendLagMs());
             unplaced.add(new Unplaced(into, index,
-                    levelKey(call.cellId(), call.promptId(), call.levelIdx() == null ? 0 : call.levelIdx()),
+                    levelKey(call.cellId(), call.promptId(), level),
                     within, call.runIdx()));
         }
+    }
+
+    /** A sample line: kept when it gives the queue depth ({@link QueueDepth}) and a readable time. */
+    void sample(SampleRecord sample) {
+        Optional<Double> depth = QueueDepth.of(sample);
+        double at = epochMillis(sample.atUtc());
+        if (depth.isEmpty() || Double.isNaN(at) || sample.cellId() == null) {
+            return;
+        }
+        QueueSamples into = queues.computeIfAbsent(sample.cellId(), QueueSamples::new);
+        into.atMs.addElement(at);
+        into.depth.addElement(depth.get());
+    }
+
+    /** The cells' queue depth samples, each at the time it was taken. */
+    List<QueueSamples> queues() {
+        return List.copyOf(queues.values());
     }
 
     void level(LevelRecord level) {

@@ -60,6 +60,22 @@ public record Drift(int windows, double slope, double halfWidth, double mean, do
         return relative(slope + halfWidth);
     }
 
+    /**
+     * The slope per minute in the metric's own unit, for a metric whose mean may well be 0 (a queue that is empty
+     * most of the run), where a per cent of the mean says nothing; NaN when unknown.
+     */
+    public double perMinute() {
+        return slope / windowMinutes;
+    }
+
+    public double lowerPerMinute() {
+        return (slope - halfWidth) / windowMinutes;
+    }
+
+    public double upperPerMinute() {
+        return (slope + halfWidth) / windowMinutes;
+    }
+
     private double relative(double perWindow) {
         return mean == 0 ? Double.NaN : 100 * perWindow / Math.abs(mean) / windowMinutes;
     }

@@ -78,7 +78,11 @@ public final class Endurance {
         for (CallTimeline.Series series : all) {
             summarize(series, first, windowMs, count).ifPresent(out::add);
         }
-        return Optional.of(new EnduranceSummary(used, window, out, timeline.leftOut() + unplaced));
+        List<EnduranceSummary.Queue> queues = new ArrayList<>();
+        for (CallTimeline.QueueSamples samples : timeline.queues()) {
+            queue(samples, first, windowMs, count).ifPresent(queues::add);
+        }
+        return Optional.of(new EnduranceSummary(used, window, out, timeline.leftOut() + unplaced, queues));
     }
 
     private static Optional<EnduranceSummary.Series> summarize(CallTimeline.Series series, double first,
@@ -138,9 +142,48 @@ public final class Endurance {
             }
         }
         double minutes = windowMs / 60_000.0;
-        return Optional.of(new EnduranceSummary.Series(series.cellId, series.promptId, windows,
+        return Optional.of(new EnduranceSummary.Series(series.cellId, series.promptId, series.levelIdx, windows,
                 Drift.fit(rateX.getElements(), rateY.getElements(), minutes),
                 Drift.fit(ttftX.getElements(), ttftY.getElements(), minutes)));
+    }
+
+    /**
+     * A cell's queue depth per window of the run's grid (set by its calls); samples before the first call's window or
+     * after the last one's are left out, as outside the windows the report shows.
+     */
+    private static Optional<EnduranceSummary.Queue> queue(CallTimeline.QueueSamples samples, double first,
+                                                          double windowMs, int count) {
+        int[] taken = new int[count];
+        double[] sum = new double[count];
+        int from = count;
+        int to = -1;
+        for (int i = 0; i < samples.atMs.getNumElements(); i++) {
+            double w = Math.floor((samples.atMs.getElement(i) - first) / windowMs);
+            if (w < 0 || w >= count) {
+                continue;
+            }
+            int index = (int) w;
+            taken[index]++;
+            sum[index] += samples.depth.getElement(i);
+            from = Math.min(from, index);
+            to = Math.max(to, index);
+        }
+        if (to < 0) {
+            return Optional.empty();
+        }
+        List<EnduranceSummary.QueueWindow> windows = new ArrayList<>(to - from + 1);
+        ResizableDoubleArray x = new ResizableDoubleArray();
+        ResizableDoubleArray y = new ResizableDoubleArray();
+        for (int w = from; w <= to; w++) {
+            double mean = taken[w] == 0 ? Double.NaN : sum[w] / taken[w];
+            windows.add(new EnduranceSummary.QueueWindow(w, taken[w], mean));
+            if (taken[w] > 0) {
+                x.addElement(w);
+                y.addElement(mean);
+            }
+        }
+        return Optional.of(new EnduranceSummary.Queue(samples.cellId, windows,
+                Drift.fit(x.getElements(), y.getElements(), windowMs / 60_000.0)));
     }
 
     private static void addIfKnown(ResizableDoubleArray values, double value) {

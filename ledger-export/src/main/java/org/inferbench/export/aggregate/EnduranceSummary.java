@@ -11,22 +11,54 @@ import java.util.List;
  *                  {@link Endurance#MAX_WINDOWS} of them
  * @param series  one per cell and prompt, in the order they first appeared
  * @param leftOut warm calls with no time to place them by
+ * @param queues  one per cell whose samples gave its queue depth, in the order the cells were first sampled; empty
+ *                without such samples
  */
-public record EnduranceSummary(Duration window, Duration requested, List<Series> series, long leftOut) {
+public record EnduranceSummary(Duration window, Duration requested, List<Series> series, long leftOut,
+                               List<Queue> queues) {
 
     public EnduranceSummary {
         series = List.copyOf(series);
+        queues = List.copyOf(queues);
     }
 
     /**
+     * A cell's sampled queue depth ({@code llamacpp:requests_deferred}) over the same windows as its calls: queue
+     * growth shows as a rising depth, window after window.
+     *
+     * @param windows from the window of its first sample in the run's windows to that of its last
+     * @param depth   the drift of the windows' mean depth
+     */
+    public record Queue(String cellId, List<QueueWindow> windows, Drift depth) {
+
+        public Queue {
+            windows = List.copyOf(windows);
+        }
+    }
+
+    /**
+     * @param samples   samples taken in the window (about one a second)
+     * @param depthMean their mean queue depth
+     */
+    public record QueueWindow(int index, int samples, double depthMean) {
+    }
+
+    /**
+     * @param levelIdx     the load level, each a series of its own; null for the sequential matrix's calls
      * @param windows      from the window of its first call to that of its last, empty ones between included
      * @param tokensPerSec the drift of the windows' tokens/s mean
      * @param ttft         the drift of the windows' TTFT p50
      */
-    public record Series(String cellId, String promptId, List<Window> windows, Drift tokensPerSec, Drift ttft) {
+    public record Series(String cellId, String promptId, Integer levelIdx, List<Window> windows, Drift tokensPerSec,
+                         Drift ttft) {
 
         public Series {
             windows = List.copyOf(windows);
+        }
+
+        /** "P-EASY", or "P-EASY level 2" for a load level. */
+        public String label() {
+            return levelIdx == null ? promptId : promptId + " level " + levelIdx;
         }
     }
 

@@ -14,6 +14,7 @@ import org.inferbench.record.CallRecord;
 import org.inferbench.record.LevelRecord;
 import org.inferbench.record.MetaRecord;
 import org.inferbench.record.Phase;
+import org.inferbench.record.SampleRecord;
 import org.inferbench.record.SkippedRecord;
 
 /**
@@ -106,6 +107,11 @@ public final class RunAggregator implements RunVisitor {
     public void level(LevelRecord level) {
         loadLevel(level.cellId(), level.promptId(), level.levelIdx()).level(level);
         timeline.level(level);
+    }
+
+    @Override
+    public void sample(SampleRecord sample) {
+        timeline.sample(sample);
     }
 
     @Override

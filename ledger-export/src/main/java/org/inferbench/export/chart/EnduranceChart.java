@@ -71,7 +71,7 @@ final class EnduranceChart {
                 }
             }
             if (!x.isEmpty()) {
-                XYSeries added = chart.addSeries(series.promptId(), x, y);
+                XYSeries added = chart.addSeries(series.label(), x, y);
                 added.setMarker(SeriesMarkers.CIRCLE);
             }
         }

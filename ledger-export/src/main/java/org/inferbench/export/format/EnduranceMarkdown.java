@@ -7,6 +7,8 @@ import org.inferbench.config.Defaults;
 import org.inferbench.export.aggregate.Drift;
 import org.inferbench.export.aggregate.Endurance;
 import org.inferbench.export.aggregate.EnduranceSummary;
+import org.inferbench.export.aggregate.EnduranceSummary.Queue;
+import org.inferbench.export.aggregate.EnduranceSummary.QueueWindow;
 import org.inferbench.export.aggregate.EnduranceSummary.Series;
 import org.inferbench.export.aggregate.EnduranceSummary.Window;
 
@@ -19,6 +21,7 @@ final class EnduranceMarkdown {
 
     static final List<String> COLUMNS = List.of("window", "from min", "calls", "errors", "tokens_per_sec mean",
             "first_delta_ms p50");
+    static final List<String> QUEUE_COLUMNS = List.of("window", "from min", "samples", "requests_deferred mean");
 
     private EnduranceMarkdown() {
     }
@@ -39,7 +42,7 @@ final class EnduranceMarkdown {
         }
         double minutes = endurance.window().toMillis() / 60_000.0;
         for (Series series : endurance.series()) {
-            out.append("\n### ").append(series.cellId()).append(" ").append(series.promptId()).append(" over time\n\n");
+            out.append("\n### ").append(series.cellId()).append(" ").append(series.label()).append(" over time\n\n");
             out.append("- ").append(drift("tokens/s", "falls", "rises", series.tokensPerSec())).append('\n');
             out.append("- ").append(drift("TTFT", "falls", "rises", series.ttft())).append("\n\n");
             MarkdownTable table = new MarkdownTable(COLUMNS);
@@ -50,6 +53,35 @@ final class EnduranceMarkdown {
             }
             table.appendTo(out);
         }
+        for (Queue queue : endurance.queues()) {
+            out.append("\n### ").append(queue.cellId()).append(" queue depth over time\n\n");
+            out.append("The target's own llamacpp:requests_deferred (requests waiting for a slot), sampled about once a"
+                    + " second, mean per window; the drift in requests per minute, since an idle queue's mean is 0.\n\n");
+            out.append("- ").append(absoluteDrift("queue depth", "falls", "grows", "requests/min", queue.depth()))
+                    .append("\n\n");
+            MarkdownTable table = new MarkdownTable(QUEUE_COLUMNS);
+            for (QueueWindow window : queue.windows()) {
+                table.row(Integer.toString(window.index()), Figures.rate(window.index() * minutes),
+                        Integer.toString(window.samples()), Figures.rate(window.depthMean()));
+            }
+            table.appendTo(out);
+        }
+    }
+
+    /** "drifting: queue depth grows 0.50 requests/min, 95 % CI 0.41 to 0.59 requests/min (12 windows)", or "steady: ...". */
+    static String absoluteDrift(String metric, String down, String up, String unit, Drift drift) {
+        if (!Double.isFinite(drift.slope())) {
+            return "no trend: " + metric + " has " + drift.windows() + " windows with a value, fewer than "
+                    + Drift.MIN_WINDOWS;
+        }
+        double slope = drift.perMinute();
+        String ci = confidence() + " CI " + Figures.rate(drift.lowerPerMinute()) + " to "
+                + Figures.rate(drift.upperPerMinute()) + " " + unit + " (" + drift.windows() + " windows)";
+        if (drift.flagged()) {
+            return "drifting: " + metric + " " + (slope < 0 ? down : up) + " " + Figures.rate(Math.abs(slope)) + " "
+                    + unit + ", " + ci;
+        }
+        return "steady: " + metric + " " + Figures.rate(slope) + " " + unit + ", " + ci;
     }
 
     /** "drifting: tokens/s falls 2.1 %/min, 95 % CI -2.5 to -1.7 %/min (12 windows)", or "steady: ...". */

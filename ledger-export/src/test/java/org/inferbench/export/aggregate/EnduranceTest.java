@@ -14,6 +14,7 @@ import org.inferbench.record.LevelRecord;
 import org.inferbench.record.LoadFacts;
 import org.inferbench.record.LoadMode;
 import org.inferbench.record.Phase;
+import org.inferbench.record.SampleRecord;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -107,7 +108,7 @@ class EnduranceTest {
     }
 
     @Test
-    void loadCallsWithoutATimeArePlacedByLevelAndSendOrder() {
+    void loadCallsWithoutATimeArePlacedByLevelAndSendOrderEachLevelASeriesOfItsOwn() {
         RunAggregator aggregator = new RunAggregator();
         for (int level = 0; level < 2; level++) {
             for (int i = 0; i < 4; i++) {
@@ -119,11 +120,94 @@ class EnduranceTest {
         }
 
         EnduranceSummary summary = Endurance.analyse(aggregator.summary(RunSource.LEDGER).timeline(),
-                Windows.automatic()).orElseThrow();
+                Windows.of(Duration.ofMinutes(1))).orElseThrow();
 
-        EnduranceSummary.Series series = summary.series().get(0);
-        assertEquals(8, series.windows().size(), "two levels of 4 minutes, a call a minute");
-        assertEquals(40.0, series.windows().get(0).tokensPerSecMean(), 1e-9, "level 0: 20 tokens in 500 ms");
-        assertEquals(33.3, series.windows().get(4).tokensPerSecMean(), 0.05, "level 1 starts at minute 4");
+        // A sweep's levels differ by design: a trend across them is the sweep, not a drift.
+        assertEquals(2, summary.series().size(), "one series per level");
+        EnduranceSummary.Series first = summary.series().get(0);
+        EnduranceSummary.Series second = summary.series().get(1);
+        assertEquals("P-EASY level 0", first.label());
+        assertEquals(4, first.windows().size(), "level 0: 4 minutes, a call a minute");
+        assertEquals(40.0, first.windows().get(0).tokensPerSecMean(), 1e-9, "level 0: 20 tokens in 500 ms");
+        assertEquals(4, second.windows().get(0).index(), "level 1 starts at minute 4");
+        assertEquals(33.3, second.windows().get(0).tokensPerSecMean(), 0.05);
+    }
+
+    @Test
+    void aLongSweepOfShortLevelsHasNoAutomaticWindows() {
+        RunAggregator aggregator = new RunAggregator();
+        for (int level = 0; level < 4; level++) {
+            for (int i = 0; i < 3; i++) {
+                aggregator.call(TestRecords.warm(i, 100, 600).toBuilder()
+                        .startedAtUtc(START.plusSeconds(120L * level + 40L * i).toString()).build()
+                        .withLoad(new LoadFacts(LoadMode.CLOSED, level, 1, null, null, null)));
+            }
+        }
+
+        assertTrue(Endurance.analyse(aggregator.summary(RunSource.LEDGER).timeline(), Windows.automatic()).isEmpty(),
+                "8 minutes of sweep, but no level lasts 5 windows");
+    }
+
+    /** Samples a second of {@code depth(second)} for 10 minutes, beside a call every 10 s. */
+    private static RunSummary queue(java.util.function.IntToDoubleFunction depth) {
+        RunAggregator aggregator = new RunAggregator();
+        aggregator.meta(TestRecords.meta("queue"));
+        for (int second = 0; second < 600; second++) {
+            if (second % 10 == 0) {
+                aggregator.call(CallRecord.builder(CELL, "P-EASY", Phase.WARM, second / 10).firstDeltaMs(100L)
+                        .totalDurationMs(600L).completionTokens(20).tokensPerSec(40.0).finishReason("stop")
+                        .startedAtUtc(START.plusSeconds(second).toString()).build());
+            }
+            aggregator.sample(SampleRecord.of(CELL, second * 1000L, START.plusSeconds(second).toString(), "metrics",
+                    java.util.Map.of("llamacpp:requests_deferred", depth.applyAsDouble(second),
+                            "llamacpp:requests_processing", 4.0)));
+            aggregator.sample(SampleRecord.of(CELL, second * 1000L, START.plusSeconds(second).toString(), "slots",
+                    java.util.Map.of("slots_processing", 4.0)));
+        }
+        return aggregator.summary(RunSource.LEDGER);
+    }
+
+    @Test
+    void aQueueGrowingARequestAMinuteIsFlagged() {
+        EnduranceSummary summary = Endurance.analyse(queue(second -> second / 60).timeline(), Windows.automatic())
+                .orElseThrow();
+
+        EnduranceSummary.Queue queue = summary.queues().get(0);
+        assertEquals(CELL, queue.cellId());
+        assertEquals(10, queue.windows().size());
+        assertEquals(60, queue.windows().get(3).samples(), "the slots samples say nothing of a queue");
+        assertEquals(3.0, queue.windows().get(3).depthMean(), 1e-9);
+        assertTrue(queue.depth().flagged());
+        assertEquals(1.0, queue.depth().perMinute(), 1e-9);
+        String markdown = BaselineMarkdown.render(queue(second -> second / 60), Windows.automatic());
+        assertTrue(markdown.contains("\n### " + CELL + " queue depth over time\n"), markdown);
+        assertTrue(markdown.contains("- drifting: queue depth grows 1.00 requests/min, 95 % CI 1.00 to 1.00 "
+                + "requests/min (10 windows)\n"), markdown);
+        assertTrue(markdown.contains("| 3 | 3.00 | 60 | 3.00 |\n"), markdown);
+    }
+
+    @Test
+    void anIdleQueueIsSteady() {
+        EnduranceSummary summary = Endurance.analyse(queue(second -> 0).timeline(), Windows.automatic())
+                .orElseThrow();
+
+        assertFalse(summary.queues().get(0).depth().flagged());
+        assertTrue(BaselineMarkdown.render(queue(second -> 0), Windows.automatic())
+                .contains("- steady: queue depth 0.00 requests/min, 95 % CI 0.00 to 0.00 requests/min (10 windows)\n"));
+    }
+
+    @Test
+    void samplesWithoutTheQueueGaugeAddNoQueueSection() {
+        RunAggregator aggregator = new RunAggregator();
+        for (int i = 0; i < 60; i++) {
+            aggregator.call(TestRecords.warm(i, 100, 600).toBuilder()
+                    .startedAtUtc(START.plusSeconds(10L * i).toString()).build());
+            aggregator.sample(SampleRecord.of(CELL, i * 10_000L, START.plusSeconds(10L * i).toString(), "api_ps",
+                    java.util.Map.of("models_loaded", 1.0)));
+        }
+
+        EnduranceSummary summary = Endurance.analyse(aggregator.summary(RunSource.LEDGER).timeline(),
+                Windows.automatic()).orElseThrow();
+        assertTrue(summary.queues().isEmpty());
     }
 }
