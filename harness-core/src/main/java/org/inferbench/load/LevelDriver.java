@@ -6,15 +6,17 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.BlockingDeque;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingDeque;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.function.LongSupplier;
+import org.inferbench.config.Defaults;
 import org.inferbench.record.LoadMode;
 import org.inferbench.time.Sleeper;
 import org.inferbench.time.Ticker;
@@ -97,19 +99,27 @@ public final class LevelDriver {
                 plan.seed(), plan.maxRequests(), plan.maxDuration(), plan.rampUp());
         int cap = plan.concurrency();
         Run<T> run = new Run<>(schedule.size(), cap);
-        BlockingQueue<Integer> freeSlots = new ArrayBlockingQueue<>(cap);
+        // Last in, first out: the next call takes the slot freed (and prepared) last, whose connection is the freshest;
+        // slots beyond what the rate needs stay idle instead of each idling a little and all going stale.
+        BlockingDeque<Integer> freeSlots = new LinkedBlockingDeque<>(cap);
         for (int slot = 0; slot < cap; slot++) {
-            freeSlots.add(slot);
+            freeSlots.addLast(slot);
         }
+        AtomicLongArray preparedAt = new AtomicLongArray(cap);
         AtomicInteger inFlight = new AtomicInteger();
         try {
             prepareEverySlot(run, caller, cap);
+            long prepared = ticker.read();
+            for (int slot = 0; slot < cap; slot++) {
+                preparedAt.set(slot, prepared);
+            }
             run.restart();
             long deadline = run.start + plan.maxDuration().toNanos();
             for (int i = 0; i < schedule.size(); i++) {
                 long planned = run.start + schedule.offsetNanos(i);
+                freshen(freeSlots, preparedAt, caller, planned);
                 waitUntil(planned);
-                Integer slot = freeSlots.poll(Math.max(0, deadline - ticker.read()), TimeUnit.NANOSECONDS);
+                Integer slot = freeSlots.pollFirst(Math.max(0, deadline - ticker.read()), TimeUnit.NANOSECONDS);
                 if (slot == null) {
                     run.stopped("duration"); // every slot stayed busy until the level's time was up
                     break;
@@ -126,7 +136,8 @@ public final class LevelDriver {
                     } finally {
                         inFlight.decrementAndGet();
                         caller.prepare(slot); // while the slot waits for its next call, off the schedule's path
-                        freeSlots.add(slot);
+                        preparedAt.set(slot, ticker.read());
+                        freeSlots.addFirst(slot);
                     }
                 });
             }
@@ -138,6 +149,37 @@ public final class LevelDriver {
             return outcome;
         }
         return run.finish(plan.maxDuration(), schedule.size());
+    }
+
+    /**
+     * Prepares again the slot the call planned at {@code planned} will take when its connection would have idled past
+     * {@link Defaults#LOAD_SLOT_IDLE_MAX} by then (the server may have closed it). On the scheduling thread, half that
+     * limit before the planned time: close enough that the connection is fresh when the call goes, early enough that
+     * the schedule does not see it (should the preparation overrun, the call leaves late and its
+     * {@code send_lag_ms} says by how much). Only the scheduling thread takes slots, so the one it prepares is still
+     * free when it is put back.
+     */
+    private <T> void freshen(BlockingDeque<Integer> freeSlots, AtomicLongArray preparedAt, LevelCaller<T> caller,
+                             long planned) throws InterruptedException {
+        long idleMax = Defaults.LOAD_SLOT_IDLE_MAX.toNanos();
+        if (!stale(freeSlots.peekFirst(), preparedAt, planned, idleMax)) {
+            return;
+        }
+        waitUntil(planned - idleMax / 2);
+        Integer next = freeSlots.peekFirst(); // a call that ended meanwhile freed a fresher slot, on top
+        if (!stale(next, preparedAt, planned, idleMax) || !freeSlots.remove(next)) {
+            return;
+        }
+        try {
+            caller.prepare(next);
+            preparedAt.set(next, ticker.read());
+        } finally {
+            freeSlots.addFirst(next);
+        }
+    }
+
+    private static boolean stale(Integer slot, AtomicLongArray preparedAt, long planned, long idleMax) {
+        return slot != null && planned - preparedAt.get(slot) >= idleMax;
     }
 
     /** Every slot's first preparation (fresh connections), before the level's clock starts. */

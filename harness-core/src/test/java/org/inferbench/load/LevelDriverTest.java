@@ -95,6 +95,42 @@ class LevelDriverTest {
     }
 
     /**
+     * llama-server closes a connection idle for 5 s, and a call sent on it fails at once: a slot whose connection
+     * would have idled past {@code LOAD_SLOT_IDLE_MAX} when its call leaves is prepared again shortly before, off
+     * the schedule (no lag).
+     */
+    @Test
+    void openLoopSlotsIdleLongerThanTheLimitArePreparedAgainBeforeTheirCall() throws Exception {
+        LevelPlan plan = LevelPlan.open(0, 0.25, Arrivals.CONSTANT, 0, 1, 2, 3, Duration.ofMinutes(1));
+        java.util.Map<Integer, List<Long>> prepared = new ConcurrentHashMap<>();
+
+        LevelOutcome<Sent> outcome = driver.run(plan, new LevelCaller<>() {
+            @Override
+            public void prepare(int slot) {
+                prepared.computeIfAbsent(slot, s -> new java.util.concurrent.CopyOnWriteArrayList<>()).add(clock.read());
+            }
+
+            @Override
+            public Sent call(int slot, int idx, LoadFacts facts) {
+                // The level starts at 0 on this clock: planned + lag is when the call left (this thread may read the
+                // clock after the scheduler has moved it on to the next call).
+                return new Sent(idx, slot, Math.round((facts.scheduledOffsetMs() + facts.sendLagMs()) * 1e6), facts);
+            }
+        });
+
+        assertEquals(3, outcome.calls().size());
+        long limit = org.inferbench.config.Defaults.LOAD_SLOT_IDLE_MAX.toNanos();
+        for (Sent call : outcome.calls()) {
+            long lastPrepared = prepared.get(call.slot()).stream().filter(at -> at <= call.sentNanos())
+                    .mapToLong(Long::longValue).max().orElseThrow();
+            assertTrue(call.sentNanos() - lastPrepared < limit, "call " + call.requestIdx() + " sent at "
+                    + call.sentNanos() + " on a connection prepared at " + lastPrepared + ": " + prepared);
+            assertEquals(0.0, call.facts().sendLagMs(), 1e-9, "the preparation is off the schedule");
+        }
+        assertEquals(8_000_000_000L, outcome.calls().get(2).sentNanos(), "calls 4 s apart");
+    }
+
+    /**
      * The heart of coordinated omission: one slot, calls planned every 100 ms, each taking 250 ms. A closed loop
      * would simply send fewer calls; the open loop sends each one late and says by how much.
      */
