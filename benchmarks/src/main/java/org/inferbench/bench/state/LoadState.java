@@ -3,6 +3,7 @@ package org.inferbench.bench.state;
 import java.util.List;
 import org.inferbench.record.LevelRecord;
 import org.inferbench.record.LoadMode;
+import org.inferbench.record.ResultNames;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
@@ -28,6 +29,10 @@ public class LoadState {
     @Param("from-prompts.yaml")
     public String prompt;
 
+    /** {@code direct} or {@code routed} through the cell's gateway, as in {@link BatchState#route}. */
+    @Param(ResultNames.ROUTE_DIRECT)
+    public String route;
+
     private LoadRun run;
     private String setupFailure;
     private int failedLevels;
@@ -36,7 +41,7 @@ public class LoadState {
     public void openRun() {
         try {
             ClientWarmup.run();
-            run = LoadRun.open(ForkContext.current(), cell, prompt);
+            run = LoadRun.open(ForkContext.current(), cell, prompt, route);
             run.prime();
         } catch (RuntimeException e) {
             setupFailure = "the load run could not be prepared: " + FailedCall.describe(e);
