@@ -271,6 +271,31 @@ class MatrixRunTest {
         assertTrue(harness.out().contains("1 cells x 2 prompts x direct and routed, 8 calls"), harness.out());
     }
 
+    /** A load run on both routes: its routed calls go through the gateway, tagged, and their lines say so. */
+    @Test
+    void routedLoadCallsGoThroughTheGatewayAndSaySo() {
+        FakeEngine engine = FakeEngine.llamaCpp();
+        server.setDispatcher(engine);
+        FakeGateway gateway = new FakeGateway("/gw", "gw-test");
+        gatewayServer.setDispatcher(gateway);
+        Harness harness = new Harness(dir).cells(Harness.cell("r:llamacpp:m", url(), "route: " + gatewayUrl()));
+
+        int exit = harness.run("-f", "0", "--concurrency", "1", "--requests", "2", "-p", "prompt=P-EASY", "-p",
+                "route=direct,routed");
+
+        assertEquals(0, exit, harness.err() + harness.out());
+        List<CallRecord> calls = harness.ledger().calls();
+        assertEquals(List.of("direct", "direct", "routed", "routed"), calls.stream()
+                .map(c -> c.routed() == null ? "direct" : "routed").toList());
+        assertTrue(calls.stream().noneMatch(CallRecord::failed), calls.toString());
+        calls.stream().filter(c -> c.routed() != null).forEach(c -> assertEquals("gw-test", c.backend()));
+        // The priming call and two load calls, each after its tagged warm-up.
+        assertEquals(3, gateway.requestLines().stream().filter(l -> l.startsWith("POST")).count());
+        for (RecordedRequest request : gateway.requests()) {
+            TAGS.forEach(tag -> assertNotNull(request.getHeaders().get(tag), tag + " on " + request));
+        }
+    }
+
     @Test
     void routedRunOfACellWithoutAnyGatewayIsRefusedBeforeTheFirstCall() {
         FakeEngine engine = FakeEngine.llamaCpp();
