@@ -14,6 +14,7 @@ import org.inferbench.config.Defaults;
 import org.inferbench.config.Environment;
 import org.inferbench.config.Prompt;
 import org.inferbench.record.CallRecord;
+import org.inferbench.record.LevelRecord;
 
 /**
  * What every call of one cell and prompt sends, for the matrix's batches and for load runs alike: the request through
@@ -62,6 +63,11 @@ final class CellRequests {
     /** The line of a call of this batch, made or failed: a routed batch's say so ({@code routed: true}). */
     CallRecord line(CallRecord call) {
         return route.isPresent() ? call.asRouted() : call;
+    }
+
+    /** The level line of a load run on this cell and prompt: a routed run's say so too. */
+    LevelRecord line(LevelRecord level) {
+        return route.isPresent() ? level.asRouted() : level;
     }
 
     /**

@@ -98,9 +98,9 @@ public final class LoadRun implements AutoCloseable {
     public FinishedLevel runNextLevel() {
         LevelPlan plan = plans.get(next++);
         if (saturated != null) {
-            LevelRecord skipped = LevelSummary.of(cellId(), prompt.id(), plan,
+            LevelRecord skipped = requests.line(LevelSummary.of(cellId(), prompt.id(), plan,
                     new LevelOutcome<CallRecord>(List.of(), new long[0], 0, 0, plan.maxRequests(),
-                            "not run: " + saturated));
+                            "not run: " + saturated)));
             CallRecordRelay.put(skipped);
             return new FinishedLevel(skipped, List.of());
         }
@@ -112,7 +112,7 @@ public final class LoadRun implements AutoCloseable {
             outcome = new LevelOutcome<>(List.of(), new long[0], 0, 0, plan.maxRequests(), "interrupted");
         }
         outcome.calls().forEach(CallRecordRelay::put);
-        LevelRecord level = LevelSummary.of(cellId(), prompt.id(), plan, outcome);
+        LevelRecord level = requests.line(LevelSummary.of(cellId(), prompt.id(), plan, outcome));
         CallRecordRelay.put(level);
         if (spec.stopOnSaturation()) {
             saturated = Saturation.of(previous, level).orElse(null);

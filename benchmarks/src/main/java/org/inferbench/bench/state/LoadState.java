@@ -54,7 +54,8 @@ public class LoadState {
             return run.runNextLevel();
         }
         LevelRecord failed = LevelRecord.builder(cell, prompt, failedLevels++).loadMode(LoadMode.CLOSED)
-                .concurrency(1).plannedRequests(0).stoppedEarly(setupFailure).build();
+                .concurrency(1).plannedRequests(0).stoppedEarly(setupFailure)
+                .routed(ResultNames.ROUTE_ROUTED.equals(route)).build();
         CallRecordRelay.put(failed);
         return new LoadRun.FinishedLevel(failed, List.of());
     }

@@ -289,6 +289,8 @@ class MatrixRunTest {
                 .map(c -> c.routed() == null ? "direct" : "routed").toList());
         assertTrue(calls.stream().noneMatch(CallRecord::failed), calls.toString());
         calls.stream().filter(c -> c.routed() != null).forEach(c -> assertEquals("gw-test", c.backend()));
+        assertEquals(List.of("direct", "routed"), harness.ledger().levels().stream()
+                .map(l -> l.routed() == null ? "direct" : "routed").toList(), "one level line per route");
         // The priming call and two load calls, each after its tagged warm-up.
         assertEquals(3, gateway.requestLines().stream().filter(l -> l.startsWith("POST")).count());
         for (RecordedRequest request : gateway.requests()) {
