@@ -11,7 +11,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.function.Function;
+import java.util.function.ToDoubleFunction;
 import org.inferbench.bench.console.SummaryTable;
 import org.inferbench.ledger.Ledger;
 import org.inferbench.record.CallRecord;
@@ -28,17 +28,24 @@ import org.junit.jupiter.api.io.TempDir;
  * itself in {@code X-Weeyuga-Backend}, and delays every POST by {@link #DELAY}).
  *
  * <p>The measured routing overhead must be the delay: routed minus direct, the p50 of the warm calls' TTFT and of
- * their total. Why {@value #TOLERANCE_MS} ms: the delay is added before the request reaches the engine, so it adds
- * to both figures whole; what comes on top is HAProxy's hop on loopback (well under a millisecond) and the
- * difference between two p50s of the tiny model's calls, each a few milliseconds long, on a shared two-core machine.
- * {@code core.msleep} never ends early, so the overhead cannot fall much below {@link #DELAY}: the lower bound is
- * tighter in effect than the tolerance, and 300 ms is far above the noise, so a gateway that is bypassed (0 ms) or
- * a warm-up that is not (a connect inside the timed call) shows at once.
+ * their total. The delay is added before the request reaches the engine, so it adds to both figures whole, and
+ * {@code core.msleep} never ends early. Two checks, two tolerances:
+ * <ul>
+ *   <li>net of the engine's own times (llama-server's {@code timings.prompt_ms} and {@code predicted_ms} subtracted
+ *   call by call, which takes the model's compute out): within {@value #NET_TOLERANCE_MS} ms. What is left is the
+ *   HAProxy hop on loopback and the Lua timer's granularity: 5 to 14 ms above the delay in the runs made while
+ *   writing this test.</li>
+ *   <li>raw, as the report will show it: within {@value #TOLERANCE_MS} ms, a third of the delay. The raw p50s include
+ *   the tiny model's generation, which on a shared two-core machine (load average 7 while other builds ran) moved a
+ *   direct batch's p50 total by 50 ms. A third of the delay still tells a bypassed gateway (0 ms) or a doubled
+ *   delay (600 ms) apart.</li>
+ * </ul>
  */
 class RoutedRunIT {
 
     private static final Duration DELAY = Duration.ofMillis(300);
-    private static final long TOLERANCE_MS = 40;
+    private static final long TOLERANCE_MS = 100;
+    private static final long NET_TOLERANCE_MS = 25;
     private static final String BACKEND = "haproxy-tiny";
     private static final String CELL = ShadedJarRun.CELL;
 
@@ -77,18 +84,18 @@ class RoutedRunIT {
         int logBefore = gateway.log().size();
 
         ShadedJarRun run = ShadedJarRun.of(dir, cells, ShadedJarRun.promptsWithShortOne(dir), server, Map.of(),
-                "MatrixBenchmark", "-p", "prompt=P-IT-SHORT", "-p", "route=direct,routed", "-i", "10");
+                "MatrixBenchmark", "-p", "prompt=P-IT-SHORT", "-p", "route=direct,routed", "-i", "15");
 
         assertEquals(0, run.exit(), run.output());
         Ledger ledger = run.ledger();
         assertEquals("B", ledger.meta().mode());
         List<CallRecord> calls = ledger.calls();
-        assertEquals(22, calls.size(), calls.toString());
+        assertEquals(32, calls.size(), calls.toString());
         assertTrue(calls.stream().noneMatch(CallRecord::failed), calls.toString());
         List<CallRecord> direct = calls.stream().filter(c -> c.routed() == null).toList();
         List<CallRecord> routed = calls.stream().filter(c -> Boolean.TRUE.equals(c.routed())).toList();
-        assertEquals(11, direct.size());
-        assertEquals(11, routed.size());
+        assertEquals(16, direct.size());
+        assertEquals(16, routed.size());
         direct.forEach(c -> assertEquals("llamacpp", c.backend(), "a direct call names its engine"));
         routed.forEach(c -> assertEquals(BACKEND, c.backend(), "a routed call names the gateway's backend"));
         assertTrue(Files.readAllLines(run.ledgerFile()).stream().filter(l -> l.contains("\"backend\":\"llamacpp\""))
@@ -96,17 +103,22 @@ class RoutedRunIT {
 
         List<String> requests = gateway.log().subList(logBefore, gateway.log().size());
         assertTrue(requests.stream().noneMatch(l -> l.startsWith("400")), "an untagged request: " + requests);
-        assertEquals(11, requests.stream().filter(l -> l.equals("200 POST /gw/v1/chat/completions")).count(),
+        assertEquals(16, requests.stream().filter(l -> l.equals("200 POST /gw/v1/chat/completions")).count(),
                 requests.toString());
-        assertEquals(11, requests.stream().filter(l -> l.equals("200 GET /gw/health")).count(),
+        assertEquals(16, requests.stream().filter(l -> l.equals("200 GET /gw/health")).count(),
                 "each routed call's connection was opened through the gateway: " + requests);
 
-        long ttft = overhead(direct, routed, CallRecord::firstDeltaMs);
-        long total = overhead(direct, routed, CallRecord::totalDurationMs);
-        System.out.printf(Locale.ROOT, "RoutedRunIT: delay %d ms, measured overhead p50 ttft %d ms, total %d ms%n",
-                DELAY.toMillis(), ttft, total);
-        assertNear(ttft, "ttft");
-        assertNear(total, "total");
+        String measured = String.format(Locale.ROOT, "delay %d ms; overhead, p50 routed minus p50 direct: ttft %d ms,"
+                + " total %d ms; net of the engine's own times: ttft %d ms, total %d ms; direct warm totals %s,"
+                + " routed warm totals %s", DELAY.toMillis(),
+                overhead(direct, routed, RoutedRunIT::ttft), overhead(direct, routed, RoutedRunIT::total),
+                overhead(direct, routed, RoutedRunIT::ttftNet), overhead(direct, routed, RoutedRunIT::totalNet),
+                warm(direct, RoutedRunIT::total), warm(routed, RoutedRunIT::total));
+        System.out.println("RoutedRunIT: " + measured);
+        assertNear(overhead(direct, routed, RoutedRunIT::ttftNet), NET_TOLERANCE_MS, "ttft net: " + measured);
+        assertNear(overhead(direct, routed, RoutedRunIT::totalNet), NET_TOLERANCE_MS, "total net: " + measured);
+        assertNear(overhead(direct, routed, RoutedRunIT::ttft), TOLERANCE_MS, "ttft: " + measured);
+        assertNear(overhead(direct, routed, RoutedRunIT::total), TOLERANCE_MS, "total: " + measured);
     }
 
     @Test
@@ -129,17 +141,45 @@ class RoutedRunIT {
     }
 
     /** Routed minus direct, in ms, of the p50 of {@code figure} over the warm calls. */
-    private static long overhead(List<CallRecord> direct, List<CallRecord> routed, Function<CallRecord, Long> figure) {
+    private static long overhead(List<CallRecord> direct, List<CallRecord> routed,
+                                 ToDoubleFunction<CallRecord> figure) {
         return Math.round(p50(routed, figure) - p50(direct, figure));
     }
 
-    private static double p50(List<CallRecord> calls, Function<CallRecord, Long> figure) {
-        return SummaryTable.p50(calls.stream().filter(c -> c.phase() == Phase.WARM)
-                .mapToDouble(c -> figure.apply(c)).toArray()).orElseThrow();
+    private static double p50(List<CallRecord> calls, ToDoubleFunction<CallRecord> figure) {
+        return SummaryTable.p50(warm(calls, figure).stream().mapToDouble(Double::doubleValue).toArray()).orElseThrow();
     }
 
-    private static void assertNear(long overhead, String figure) {
-        assertTrue(Math.abs(overhead - DELAY.toMillis()) <= TOLERANCE_MS, String.format(Locale.ROOT,
-                "%s overhead %d ms, expected %d ms +- %d ms", figure, overhead, DELAY.toMillis(), TOLERANCE_MS));
+    private static List<Double> warm(List<CallRecord> calls, ToDoubleFunction<CallRecord> figure) {
+        return calls.stream().filter(c -> c.phase() == Phase.WARM).map(c -> figure.applyAsDouble(c)).toList();
+    }
+
+    private static double ttft(CallRecord call) {
+        return call.firstDeltaMs();
+    }
+
+    private static double total(CallRecord call) {
+        return call.totalDurationMs();
+    }
+
+    /** The client's TTFT less the engine's own prompt time: what the way to the engine and back took. */
+    private static double ttftNet(CallRecord call) {
+        return ttft(call) - engineMs(call, "prompt_ms");
+    }
+
+    /** The client's total less the engine's prompt and generation times. */
+    private static double totalNet(CallRecord call) {
+        return total(call) - engineMs(call, "prompt_ms") - engineMs(call, "predicted_ms");
+    }
+
+    private static double engineMs(CallRecord call, String timing) {
+        assertTrue(call.serverTimings() != null && call.serverTimings().has(timing), "llama-server's timings." + timing
+                + " on " + call);
+        return call.serverTimings().get(timing).asDouble();
+    }
+
+    private static void assertNear(long overhead, long tolerance, String what) {
+        assertTrue(Math.abs(overhead - DELAY.toMillis()) <= tolerance, String.format(Locale.ROOT,
+                "overhead %d ms, expected %d ms +- %d ms; %s", overhead, DELAY.toMillis(), tolerance, what));
     }
 }

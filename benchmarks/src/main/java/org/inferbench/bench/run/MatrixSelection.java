@@ -40,7 +40,7 @@ public final class MatrixSelection {
      * @param jmhArgs     the arguments JMH parsed into {@code cli}, for the parameter names it does not list
      * @param environment the host's, for the routes' default and the cells' gateways
      * @throws HarnessExit ({@link ExitCode#USAGE}) for an unknown parameter, cell, prompt or route, and for a routed
-     *                     run of an enabled cell that has no gateway at all ({@link Gateway})
+     *                     run of a cell that would run but has no gateway at all ({@link Gateway})
      */
     public static MatrixPlan select(List<Cell> cells, List<Prompt> prompts, Options cli, List<String> jmhArgs,
                                     boolean smoke, Environment environment) {
@@ -54,7 +54,8 @@ public final class MatrixSelection {
         List<String> routes = routes(cli, environment);
         Map<String, String> unroutable = new LinkedHashMap<>();
         if (routes.contains(ResultNames.ROUTE_ROUTED)) {
-            for (Cell cell : plan.cells().stream().filter(Cell::enabled).toList()) {
+            // A cell that is not run at all (disabled, or its endpoint variable unset) needs no gateway.
+            for (Cell cell : plan.cells().stream().filter(c -> c.enabled() && c.endpoint().isPresent()).toList()) {
                 Gateway.Choice choice = Gateway.of(cell, environment);
                 if (choice instanceof Gateway.Missing missing) {
                     throw new HarnessExit(ExitCode.USAGE, missing.reason());

@@ -313,6 +313,24 @@ class MatrixRunTest {
     }
 
     @Test
+    void aCellThatIsNotRunNeedsNoGateway() {
+        server.setDispatcher(FakeEngine.llamaCpp());
+        gatewayServer.setDispatcher(new FakeGateway("/gw", "gw-test"));
+        Harness harness = new Harness(dir).cells(Harness.cell("r:llamacpp:m", url(), "route: " + gatewayUrl()),
+                Harness.cell("far:llamacpp:m", "${INFERBENCH_TEST_UNSET_ENGINE_URL}"),
+                Harness.cell("off:llamacpp:m", url(), "enabled: false"));
+
+        int exit = harness.run("-f", "0", "MatrixBenchmark", "-p", "prompt=P-EASY", "-p", "route=routed", "-i", "1");
+
+        assertEquals(0, exit, harness.err() + harness.out());
+        assertEquals(List.of("r:llamacpp:m cold/0 routed", "r:llamacpp:m warm/0 routed"), harness.ledger().calls()
+                .stream().map(c -> c.cellId() + " " + c.phase().wireName() + "/" + c.runIdx()
+                        + (Boolean.TRUE.equals(c.routed()) ? " routed" : "")).toList());
+        assertEquals(List.of("far:llamacpp:m", "off:llamacpp:m"),
+                harness.ledger().skipped().stream().map(SkippedRecord::cellId).toList());
+    }
+
+    @Test
     void anUnknownRouteIsRefused() {
         Harness harness = new Harness(dir).cells(Harness.cell("r:llamacpp:m", url()));
 
