@@ -62,7 +62,7 @@ public class LoopbackBaselineBenchmark {
         Cell cell = new Cell(CellId.parse("loopback:openai:stub"), Optional.of(stub.url()), Optional.empty(), true,
                 true, Optional.empty(), Optional.empty(), 0);
         batch = new Batch(cell, PROMPT, HttpClients.newClient(Defaults.CONNECT_TIMEOUT, Defaults.READ_TIMEOUT),
-                Environment.of(Map.of()), Optional.empty(), Sleeper.system(), Ticker.system());
+                Environment.of(Map.of()), Sleeper.system(), Ticker.system());
     }
 
     @Setup(Level.Iteration)

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.inferbench.ledger.Ledger;
@@ -31,10 +32,19 @@ record ShadedJarRun(int exit, String output, Path ledgerFile) {
     /** Runs the jar in {@code dir} with {@code prompts} against {@code server}; fails the test after 5 minutes. */
     static ShadedJarRun of(Path dir, Path prompts, LlamaServer server, String... args)
             throws IOException, InterruptedException {
+        return of(dir, LlamaServer.repoRoot().resolve("cells.yaml"), prompts, server, Map.of(), args);
+    }
+
+    /**
+     * {@link #of(Path, Path, LlamaServer, String...)} with another cells file (which must declare {@value #CELL}) and
+     * {@code environment} added to the jar's.
+     */
+    static ShadedJarRun of(Path dir, Path cells, Path prompts, LlamaServer server, Map<String, String> environment,
+                           String... args) throws IOException, InterruptedException {
         Path tmp = Files.createDirectories(dir.resolve("tmp"));
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Djava.io.tmpdir=" + tmp, "-jar", Path.of("target", "benchmarks.jar").toAbsolutePath().toString(),
-                "--cells-yaml", LlamaServer.repoRoot().resolve("cells.yaml").toString(),
+                "--cells-yaml", cells.toString(),
                 "--prompts-yaml", prompts.toString(), "--ledger-dir", dir.resolve("runs").toString(),
                 "--force-load", "-p", "cell=" + CELL));
         command.addAll(List.of(args));
@@ -43,6 +53,8 @@ record ShadedJarRun(int exit, String output, Path ledgerFile) {
                 .redirectOutput(output.toFile());
         builder.environment().put("INFERBENCH_LOCAL_URL", server.baseUrl());
         builder.environment().put("INFERBENCH_LOCK_DIR", tmp.toString());
+        builder.environment().remove("WEEYUGA_INFERENCE_ROUTE"); // Routed only when a test says so.
+        builder.environment().putAll(environment);
         Process process = builder.start();
         if (!process.waitFor(5, TimeUnit.MINUTES)) {
             process.destroyForcibly();

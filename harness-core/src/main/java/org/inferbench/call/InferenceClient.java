@@ -2,6 +2,7 @@ package org.inferbench.call;
 
 import java.io.IOException;
 import java.time.Clock;
+import java.util.Map;
 import java.util.Optional;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
@@ -49,10 +50,20 @@ public final class InferenceClient {
      *         {@link Defaults#MAX_SIDE_BODY_BYTES}), else what went wrong; never throws
      */
     public Optional<String> warmUp(String url) {
+        return warmUp(url, Map.of());
+    }
+
+    /**
+     * {@link #warmUp(String)} with request headers: a warm-up through a routing gateway carries the same test headers
+     * as the call it prepares (SPEC section 9), since the gateway refuses or counts untagged traffic.
+     */
+    public Optional<String> warmUp(String url, Map<String, String> headers) {
         setup.client().connectionPool().evictAll();
         Request request;
         try {
-            request = new Request.Builder().url(url).get().build();
+            Request.Builder builder = new Request.Builder().url(url).get();
+            headers.forEach(builder::header);
+            request = builder.build();
         } catch (IllegalArgumentException e) {
             return Optional.of("not a URL");
         }

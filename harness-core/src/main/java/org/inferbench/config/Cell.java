@@ -22,10 +22,13 @@ import org.inferbench.call.StreamApi;
  * @param api         the engine API its calls stream through ({@code api:}): {@link StreamApi#OPENAI_CHAT} unless an
  *                    Ollama cell says {@code native} ({@link StreamApi#OLLAMA_NATIVE}); a call request takes it with
  *                    {@code CallRequest.withApi(cell.api())}
+ * @param route       the base URL of the routing gateway for this cell's routed calls ({@code route:}, mode B), after
+ *                    interpolation; empty when the key is absent or its variable is unset
+ * @param routeUnsetReason why {@code route} is empty although the key is written (names the variable); empty otherwise
  */
 public record Cell(CellId id, Optional<String> endpoint, Optional<String> unsetReason, boolean enabled,
                    boolean cold, Optional<String> ggufSha256, Optional<String> apiKeyEnv, int maxConcurrency,
-                   int line, StreamApi api) {
+                   int line, StreamApi api, Optional<String> route, Optional<String> routeUnsetReason) {
 
     public Cell {
         Objects.requireNonNull(id, "id");
@@ -34,12 +37,21 @@ public record Cell(CellId id, Optional<String> endpoint, Optional<String> unsetR
         Objects.requireNonNull(ggufSha256, "ggufSha256");
         Objects.requireNonNull(apiKeyEnv, "apiKeyEnv");
         Objects.requireNonNull(api, "api");
+        Objects.requireNonNull(route, "route");
+        Objects.requireNonNull(routeUnsetReason, "routeUnsetReason");
         if (maxConcurrency < 1) {
             throw new IllegalArgumentException("max_concurrency is at least 1, not " + maxConcurrency);
         }
         if (api == StreamApi.OLLAMA_NATIVE && id.engine() != Engine.OLLAMA) {
             throw new IllegalArgumentException("the native API is Ollama's; this cell's engine is " + id.engine());
         }
+    }
+
+    /** A cell without a {@code route:} key of its own. */
+    public Cell(CellId id, Optional<String> endpoint, Optional<String> unsetReason, boolean enabled, boolean cold,
+                Optional<String> ggufSha256, Optional<String> apiKeyEnv, int maxConcurrency, int line, StreamApi api) {
+        this(id, endpoint, unsetReason, enabled, cold, ggufSha256, apiKeyEnv, maxConcurrency, line, api,
+                Optional.empty(), Optional.empty());
     }
 
     /** A cell on the OpenAI-compatible API (SPEC section 2), the default. */

@@ -12,8 +12,8 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
 
 /**
  * Reads {@code cells.yaml}: a {@code cells:} list, one map per cell (the shipped file documents
- * every key). The endpoint's {@code ${VAR}} references are resolved here, with the shell's
- * {@code ${VAR:-default}}; a cell whose variable is unset keeps no endpoint and says why, so it can
+ * every key). The endpoint's and the route's {@code ${VAR}} references are resolved here, with the shell's
+ * {@code ${VAR:-default}}; a cell whose variable is unset keeps no endpoint (or no route) and says why, so it can
  * be recorded as skipped rather than dropped.
  */
 public final class CellsFile {
@@ -33,9 +33,11 @@ public final class CellsFile {
     static final String API_NATIVE = "native";
     /** The cell's name for {@link Cell#maxConcurrency()}; load runs name it when they refuse. */
     public static final String MAX_CONCURRENCY = "max_concurrency";
+    /** The cell's name for {@link Cell#route()}: its routing gateway (mode B); messages name it. */
+    public static final String ROUTE = "route";
 
     private static final List<String> CELL_KEYS = List.of(ID, ENDPOINT, ENABLED, COLD, GGUF_SHA256, API_KEY_ENV,
-            MAX_CONCURRENCY, API);
+            MAX_CONCURRENCY, API, ROUTE);
 
     /** Keys people write because SPEC describes a cell as node, engine and model. */
     private static final Map<String, String> CELL_KEY_HINTS = Map.of(
@@ -87,18 +89,10 @@ public final class CellsFile {
 
     private static Cell cell(YamlFields fields, Environment environment) {
         CellId id = id(fields);
-        String endpointText = fields.requiredText(ENDPOINT);
-        Interpolation.Result endpoint;
-        try {
-            endpoint = Interpolation.resolve(endpointText, environment);
-        } catch (IllegalArgumentException e) {
-            throw fields.error(ENDPOINT, e.getMessage());
-        }
-        endpoint.value().ifPresent(url -> checkEndpoint(fields, endpointText, url));
-        Optional<String> unsetReason = endpoint.unsetVariables().isEmpty()
-                ? Optional.empty()
-                : Optional.of(unsetReason(endpoint.unsetVariables()));
-        return new Cell(id, endpoint.value().map(Endpoints::normalize), unsetReason,
+        Interpolation.Result endpoint = url(fields, ENDPOINT, fields.requiredText(ENDPOINT), environment);
+        // The gateway's base URL takes the endpoint's syntax and checks: the engine's path is appended to it.
+        Optional<Interpolation.Result> route = fields.text(ROUTE).map(text -> url(fields, ROUTE, text, environment));
+        return new Cell(id, endpoint.value().map(Endpoints::normalize), unsetReason(ENDPOINT, endpoint),
                 fields.bool(ENABLED).orElse(true),
                 fields.bool(COLD).orElse(true),
                 ggufSha256(fields),
@@ -106,7 +100,21 @@ public final class CellsFile {
                 fields.value(MAX_CONCURRENCY).isPresent() ? fields.requiredPositiveInt(MAX_CONCURRENCY)
                         : Defaults.MAX_CONCURRENCY,
                 fields.line(),
-                api(fields, id));
+                api(fields, id),
+                route.flatMap(Interpolation.Result::value).map(Endpoints::normalize),
+                route.flatMap(r -> unsetReason(ROUTE, r)));
+    }
+
+    /** A URL key ({@code endpoint}, {@code route}) interpolated and checked; unset variables are kept, not refused. */
+    private static Interpolation.Result url(YamlFields fields, String key, String text, Environment environment) {
+        Interpolation.Result result;
+        try {
+            result = Interpolation.resolve(text, environment);
+        } catch (IllegalArgumentException e) {
+            throw fields.error(key, e.getMessage());
+        }
+        result.value().ifPresent(url -> checkUrl(fields, key, text, url));
+        return result;
     }
 
     /** {@code openai} (the default) or {@code native}, which only Ollama speaks. */
@@ -143,19 +151,23 @@ public final class CellsFile {
         return c == ',' || Character.isWhitespace(c) || Character.isISOControl(c) || Character.getType(c) == Character.FORMAT;
     }
 
-    private static void checkEndpoint(YamlFields fields, String written, String resolved) {
+    private static void checkUrl(YamlFields fields, String key, String written, String resolved) {
         Endpoints.problem(resolved).ifPresent(problem -> {
             String shown = Quote.of(Endpoints.redact(resolved));
             String subject = written.equals(resolved) ? shown
                     : Quote.of(Endpoints.redact(written)) + " (" + shown + " once substituted)";
-            throw fields.error(ENDPOINT, subject + " " + problem);
+            throw fields.error(key, subject + " " + problem);
         });
     }
 
-    private static String unsetReason(List<String> variables) {
-        return variables.size() == 1
-                ? "endpoint variable " + variables.get(0) + " is not set"
-                : "endpoint variables " + String.join(", ", variables) + " are not set";
+    private static Optional<String> unsetReason(String key, Interpolation.Result url) {
+        List<String> variables = url.unsetVariables();
+        if (variables.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(variables.size() == 1
+                ? key + " variable " + variables.get(0) + " is not set"
+                : key + " variables " + String.join(", ", variables) + " are not set");
     }
 
     private static Optional<String> ggufSha256(YamlFields fields) {

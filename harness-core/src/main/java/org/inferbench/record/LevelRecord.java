@@ -1,5 +1,6 @@
 package org.inferbench.record;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 
@@ -20,10 +21,13 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
  * @param plannedRequests     calls the level planned (appended): fewer sent means it was stopped
  * @param stoppedEarly        why it sent fewer than planned ({@code duration}, {@code interrupted}, {@code hard stop}),
  *                            or null (appended)
+ * @param routed              true when the level's calls went through the routing gateway (mode B, SPEC section 9), so
+ *                            that a run on both routes has two level lines per level told apart; null, and absent from
+ *                            the line, for a direct level (appended)
  */
 @JsonPropertyOrder({"type", "cell_id", "prompt_id", "level_idx", "load_mode", "concurrency", "target_rate",
         "requests", "errors", "wall_ms", "achieved_rps", "rate_short", "output_tokens_per_sec", "harness_cpu_ms",
-        "planned_requests", "stopped_early"})
+        "planned_requests", "stopped_early", "routed"})
 public record LevelRecord(
         @JsonProperty("type") String type,
         @JsonProperty("cell_id") String cellId,
@@ -40,9 +44,23 @@ public record LevelRecord(
         @JsonProperty("output_tokens_per_sec") Double outputTokensPerSec,
         @JsonProperty("harness_cpu_ms") Long harnessCpuMs,
         @JsonProperty("planned_requests") Integer plannedRequests,
-        @JsonProperty("stopped_early") String stoppedEarly) implements LedgerLine {
+        @JsonProperty("stopped_early") String stoppedEarly,
+        @JsonInclude(JsonInclude.Include.NON_NULL) @JsonProperty("routed") Boolean routed) implements LedgerLine {
 
     public static final String TYPE = "level";
+
+    /** A direct level: the line as it was before routed runs. */
+    public LevelRecord(String type, String cellId, String promptId, int levelIdx, LoadMode loadMode, int concurrency,
+                       Double targetRate, int requests, int errors, long wallMs, Double achievedRps, Boolean rateShort,
+                       Double outputTokensPerSec, Long harnessCpuMs, Integer plannedRequests, String stoppedEarly) {
+        this(type, cellId, promptId, levelIdx, loadMode, concurrency, targetRate, requests, errors, wallMs, achievedRps,
+                rateShort, outputTokensPerSec, harnessCpuMs, plannedRequests, stoppedEarly, null);
+    }
+
+    /** This level as one whose calls went through the routing gateway. */
+    public LevelRecord asRouted() {
+        return toBuilder().routed(true).build();
+    }
 
     /** The level line of {@code cellId} and {@code promptId}, level {@code levelIdx}; the rest by name. */
     public static Builder builder(String cellId, String promptId, int levelIdx) {
@@ -73,6 +91,7 @@ public record LevelRecord(
         b.harnessCpuMs = harnessCpuMs;
         b.plannedRequests = plannedRequests;
         b.stoppedEarly = stoppedEarly;
+        b.routed = routed;
         return b;
     }
 
@@ -95,6 +114,7 @@ public record LevelRecord(
         private Long harnessCpuMs;
         private Integer plannedRequests;
         private String stoppedEarly;
+        private Boolean routed;
 
         private Builder() {
         }
@@ -174,8 +194,14 @@ public record LevelRecord(
             return this;
         }
 
+        /** True, or null (a direct level's line has no {@code routed}). */
+        public Builder routed(Boolean value) {
+            this.routed = Boolean.TRUE.equals(value) ? Boolean.TRUE : null;
+            return this;
+        }
+
         public LevelRecord build() {
-            return new LevelRecord(type, cellId, promptId, levelIdx, loadMode, concurrency, targetRate, requests, errors, wallMs, achievedRps, rateShort, outputTokensPerSec, harnessCpuMs, plannedRequests, stoppedEarly);
+            return new LevelRecord(type, cellId, promptId, levelIdx, loadMode, concurrency, targetRate, requests, errors, wallMs, achievedRps, rateShort, outputTokensPerSec, harnessCpuMs, plannedRequests, stoppedEarly, routed);
         }
     }
 }

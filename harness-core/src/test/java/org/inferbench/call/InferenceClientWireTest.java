@@ -180,6 +180,19 @@ class InferenceClientWireTest {
     }
 
     @Test
+    void aWarmUpCarriesTheHeadersItIsGiven() throws Exception {
+        server.enqueue(new MockResponse.Builder().body("{\"status\":\"ok\"}").build());
+
+        Optional<String> problem = steppingClient().warmUp(server.url("/health").toString(),
+                Map.of("X-Weeyuga-Test", "true"));
+
+        assertEquals(Optional.empty(), problem);
+        RecordedRequest sent = server.takeRequest();
+        assertEquals("GET", sent.getMethod());
+        assertEquals("true", sent.getHeaders().get("X-Weeyuga-Test"));
+    }
+
+    @Test
     void theRequestIsTheSpecsPostWithHeadersAndToken() throws Exception {
         server.enqueue(SseResponses.fromWireFile("ollama-openai-stream-v0.32.6.sse").build());
         Map<String, String> routed = new LinkedHashMap<>();

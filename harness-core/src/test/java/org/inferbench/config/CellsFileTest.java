@@ -90,6 +90,39 @@ class CellsFileTest {
     }
 
     @Test
+    void routeIsTheCellsGatewayInterpolatedAndCheckedLikeTheEndpoint() {
+        Environment gateway = Environment.of(Map.of("GW_PORT", "18081"));
+        Cells cells = CellsFile.load(cells("""
+                cells:
+                  - id: a:llamacpp:m
+                    endpoint: http://127.0.0.1:18080
+                    route: http://gw:s3cret@127.0.0.1:${GW_PORT}/route/
+                  - id: b:llamacpp:m
+                    endpoint: http://127.0.0.1:18080
+                    route: http://127.0.0.1:${UNSET_GW_PORT}
+                  - id: c:llamacpp:m
+                    endpoint: http://127.0.0.1:18080
+                """), gateway);
+        Cell routed = cells.find("a:llamacpp:m").orElseThrow();
+        assertEquals(Optional.of("http://gw:s3cret@127.0.0.1:18081/route"), routed.route());
+        assertEquals(Optional.empty(), routed.routeUnsetReason());
+        Cell unset = cells.find("b:llamacpp:m").orElseThrow();
+        assertEquals(Optional.empty(), unset.route());
+        assertEquals(Optional.of("route variable UNSET_GW_PORT is not set"), unset.routeUnsetReason());
+        assertEquals(Optional.of("http://127.0.0.1:18080"), unset.endpoint(), "the direct calls do not need the route");
+        Cell none = cells.find("c:llamacpp:m").orElseThrow();
+        assertEquals(Optional.empty(), none.route());
+        assertEquals(Optional.empty(), none.routeUnsetReason());
+
+        String cell = "cells:\n  - id: a:ollama:m\n    endpoint: http://127.0.0.1:1\n";
+        assertRefused(cells(cell + "    route: 127.0.0.1:8080\n"), LOAD, 4, "route", "must start with http://");
+        assertRefused(cells(cell + "    route: http://127.0.0.1:8080/v1\n"), LOAD, 4, "route", "must not end in /v1");
+        ConfigException e = assertRefused(cells(cell + "    route: ftp://me:hunter2@127.0.0.1\n"), LOAD, 4, "route",
+                "\"ftp://127.0.0.1\" must start with http://");
+        assertFalse(e.getMessage().contains("hunter2"));
+    }
+
+    @Test
     void refusesMalformedYamlAtTheLineOfTheProblem() {
         Path file = cells("""
                 cells:
@@ -218,7 +251,7 @@ class CellsFileTest {
                   - id: a:ollama:m
                     endpoint: http://127.0.0.1:1
                     colour: blue
-                """), LOAD, 4, "colour", "known keys: id, endpoint, enabled, cold, gguf_sha256, api_key_env, max_concurrency");
+                """), LOAD, 4, "colour", "known keys: id, endpoint, enabled, cold, gguf_sha256, api_key_env, max_concurrency, api, route");
         assertRefused(cells("""
                 cells:
                   - id: a:ollama:m

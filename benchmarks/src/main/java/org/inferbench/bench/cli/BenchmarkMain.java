@@ -112,7 +112,8 @@ public final class BenchmarkMain {
         ConfigText promptsText = ConfigText.read(options.promptsYaml());
         List<Cell> cells = CellsFile.load(cellsText, host.environment()).all();
         List<Prompt> prompts = PromptsFile.load(promptsText).all();
-        MatrixPlan plan = MatrixSelection.select(cells, prompts, cli, options.jmhArgs(), options.has(HarnessFlag.SMOKE));
+        MatrixPlan plan = MatrixSelection.select(cells, prompts, cli, options.jmhArgs(), options.has(HarnessFlag.SMOKE),
+                host.environment());
         if (loadSpec.isPresent()) {
             refuseLoadAboveOptIn(loadSpec.get(), plan);
         }

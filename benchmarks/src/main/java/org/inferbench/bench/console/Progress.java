@@ -11,6 +11,8 @@ import org.inferbench.time.Ticker;
  * far: JMH's own ETA assumes sub-second shots and is meaningless for calls of seconds.
  *
  * <pre>[ 7/36] local:llamacpp:tiny P-MEDIUM warm 3/5  ttft 41 ms  total 3210 ms  155.2 tok/s  length  ETA 1m52s</pre>
+ *
+ * A call through the routing gateway says {@code routed} after its prompt.
  */
 public final class Progress {
 
@@ -40,6 +42,9 @@ public final class Progress {
         StringBuilder line = new StringBuilder();
         line.append(String.format(Locale.ROOT, "[%" + width + "d/%d] %s %s ", done, plannedCalls, call.cellId(),
                 call.promptId()));
+        if (Boolean.TRUE.equals(call.routed())) {
+            line.append("routed ");
+        }
         line.append(call.phase() == Phase.COLD ? "cold" : String.format(Locale.ROOT, "warm %d/%d", call.runIdx() + 1,
                 warmCalls));
         line.append("  ttft ").append(millis(call.firstDeltaMs()));

@@ -28,9 +28,11 @@ import org.inferbench.config.Cell;
 import org.inferbench.config.Prompt;
 import org.inferbench.ledger.LedgerWriter;
 import org.inferbench.load.LoadSpec;
+import org.inferbench.record.CallRecord;
 import org.inferbench.record.CellFacts;
 import org.inferbench.record.LoadAverage;
 import org.inferbench.record.MetaRecord;
+import org.inferbench.record.ResultNames;
 import org.inferbench.record.SkippedRecord;
 import org.inferbench.time.Sleeper;
 import org.inferbench.time.Ticker;
@@ -109,9 +111,10 @@ public final class MatrixRun {
             console.println("ledger: " + ledgerFile);
             Map<String, String> skipped = skippedCells();
             List<Cell> runnable = plan.cells().stream().filter(c -> !skipped.containsKey(c.id().toString())).toList();
-            int plannedCalls = load.isPresent()
-                    ? runnable.size() * plan.prompts().size() * load.get().levels().size() * load.get().requests()
-                    : runnable.stream().mapToInt(c -> plan.callsPerBatch(c) * plan.prompts().size()).sum();
+            // Each route (-p route=direct,routed) is a batch of its own for every cell and prompt.
+            int plannedCalls = runnable.stream().mapToInt(c -> plan.routes(c).size() * plan.prompts().size()
+                    * (load.isPresent() ? load.get().levels().size() * load.get().requests() : plan.callsPerBatch(c)))
+                    .sum();
             RunRecorder recorder = new RunRecorder(LedgerSink.of(ledger), new Progress(plannedCalls, plan.warmCalls(),
                     Ticker.system()), console, Ticker.system(), Sleeper.system(), stop, Forks::end);
             Closing closing = new Closing(ledger, console);
@@ -121,11 +124,19 @@ public final class MatrixRun {
                     console.println("skipped " + cell + ": " + reason);
                     plan.prompts().forEach(prompt -> recorder.append(SkippedRecord.of(cell, prompt.id(), reason)));
                 });
+                // A cell that runs direct but whose gateway variable is unset: its routed batches are skipped.
+                runnable.stream().filter(c -> plan.routed() && !plan.routes(c).contains(ResultNames.ROUTE_ROUTED))
+                        .map(c -> c.id().toString()).forEach(cell -> {
+                            String reason = plan.unroutable().get(cell);
+                            console.println("skipped " + cell + " routed: " + reason);
+                            plan.prompts().forEach(prompt -> recorder.append(SkippedRecord.of(cell, prompt.id(), reason)));
+                        });
                 console.println(load.isPresent() ? LoadPlanLine.describe(runnable.size(), plan.prompts().size(), load.get())
-                        : String.format(Locale.ROOT, "%d cells x %d prompts, %d calls (1 cold where the cell has one +"
-                        + " %d warm per batch)", runnable.size(), plan.prompts().size(), plannedCalls, plan.warmCalls()));
+                        : String.format(Locale.ROOT, "%d cells x %d prompts%s, %d calls (1 cold where the cell has one +"
+                        + " %d warm per batch)", runnable.size(), plan.prompts().size(), plan.routes().size() > 1
+                                ? " x " + String.join(" and ", plan.routes()) : "", plannedCalls, plan.warmCalls()));
 
-                String contextArgument = new ForkContext(options.cells(), options.prompts(), meta.benchmarkRunId(), meta.envRoute(),
+                String contextArgument = new ForkContext(options.cells(), options.prompts(), meta.benchmarkRunId(),
                         ProcessHandle.current().pid(), load.orElse(null)).writeInto(scratch);
                 RunOutputFormat format = new RunOutputFormat(OutputFormatFactory.createFormatInstance(console,
                         cli.verbosity().orElse(VerboseMode.SILENT)), recorder, stop);
@@ -138,7 +149,7 @@ public final class MatrixRun {
                 console.println();
                 if (load.isEmpty()) {
                     // A load run's levels said what they achieved as they ended; a warm p50 over every level is no figure.
-                    console.print(SummaryTable.render(plan.cellIds(), plan.promptIds(), skipped, recorder.calls()));
+                    console.print(SummaryTable.render(plan.cellIds(), plan.promptIds(), skipped, summarised(recorder.calls())));
                     loopbackFloor(results).ifPresent(console::println);
                 }
                 boolean resultsWritten = writeResults(results, console);
@@ -278,7 +289,9 @@ public final class MatrixRun {
         }
     }
 
-    /** Cell id → why it is not run: disabled, no endpoint, or a failed health check. */
+    /**
+     * Cell id → why it is not run: disabled, no endpoint, a failed health check, or (a routed-only run) no gateway.
+     */
     private Map<String, String> skippedCells() {
         Map<String, String> skipped = new LinkedHashMap<>();
         for (CellFacts cell : facts) {
@@ -286,7 +299,20 @@ public final class MatrixRun {
                 skipped.put(cell.cellId(), cell.healthReason());
             }
         }
+        for (Cell cell : plan.cells()) {
+            if (plan.routes(cell).isEmpty()) {
+                skipped.putIfAbsent(cell.id().toString(), plan.unroutable().get(cell.id().toString()));
+            }
+        }
         return skipped;
+    }
+
+    /**
+     * The calls the console's summary shows: a run on both routes shows its direct calls (the engine's own figures;
+     * the ledger has both, and the report sets them side by side), a run on one route all of them.
+     */
+    private List<CallRecord> summarised(List<CallRecord> calls) {
+        return plan.routes().size() > 1 ? calls.stream().filter(call -> call.routed() == null).toList() : calls;
     }
 
     /** The matrix's batches of a cell (an iteration a call), or its load sweep (an iteration a level). */
@@ -295,6 +321,7 @@ public final class MatrixRun {
                 scratch.resolve("jmh-" + cell.id().toString().replaceAll("[^A-Za-z0-9.-]", "_") + ".json"))
                 .param(MatrixSelection.CELL, cell.id().toString())
                 .param(MatrixSelection.PROMPT, plan.promptIds().toArray(String[]::new))
+                .param(MatrixSelection.ROUTE, plan.routes(cell).toArray(String[]::new))
                 .measurementIterations(load.map(spec -> spec.levels().size()).orElse(plan.callsPerBatch(cell)))
                 .build();
     }

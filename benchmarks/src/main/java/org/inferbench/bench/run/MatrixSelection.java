@@ -2,14 +2,18 @@ package org.inferbench.bench.run;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import org.inferbench.bench.preflight.ExitCode;
 import org.inferbench.bench.preflight.HarnessExit;
+import org.inferbench.bench.state.Gateway;
 import org.inferbench.config.Cell;
 import org.inferbench.config.Defaults;
+import org.inferbench.config.Environment;
 import org.inferbench.config.Prompt;
 import org.inferbench.record.ResultNames;
 import org.openjdk.jmh.runner.options.Options;
@@ -17,13 +21,15 @@ import org.openjdk.jmh.runner.options.Options;
 /**
  * Turns {@code -p}, {@code -i} and {@code --smoke} into a {@link MatrixPlan}, refusing what JMH
  * would silently accept: a misspelled parameter name (JMH ignores it and runs everything) and an
- * unknown cell or prompt id (JMH would pass any string to the benchmark).
+ * unknown cell or prompt id or route (JMH would pass any string to the benchmark).
  */
 public final class MatrixSelection {
 
     static final String CELL = ResultNames.CELL;
     static final String PROMPT = ResultNames.PROMPT;
-    private static final Set<String> PARAMETERS = Set.of(CELL, PROMPT);
+    static final String ROUTE = ResultNames.ROUTE;
+    private static final List<String> ROUTES = List.of(ResultNames.ROUTE_DIRECT, ResultNames.ROUTE_ROUTED);
+    private static final Set<String> PARAMETERS = Set.of(CELL, PROMPT, ROUTE);
 
     private MatrixSelection() {
     }
@@ -31,17 +37,59 @@ public final class MatrixSelection {
     /**
      * The plan the user's options select.
      *
-     * @param jmhArgs the arguments JMH parsed into {@code cli}, for the parameter names it does not list
-     * @throws HarnessExit ({@link ExitCode#USAGE}) for an unknown parameter, cell or prompt
+     * @param jmhArgs     the arguments JMH parsed into {@code cli}, for the parameter names it does not list
+     * @param environment the host's, for the routes' default and the cells' gateways
+     * @throws HarnessExit ({@link ExitCode#USAGE}) for an unknown parameter, cell, prompt or route, and for a routed
+     *                     run of a cell that would run but has no gateway at all ({@link Gateway})
      */
     public static MatrixPlan select(List<Cell> cells, List<Prompt> prompts, Options cli, List<String> jmhArgs,
-                                    boolean smoke) {
+                                    boolean smoke, Environment environment) {
         for (String name : parameterNames(jmhArgs, cli)) {
             if (!PARAMETERS.contains(name)) {
                 throw new HarnessExit(ExitCode.USAGE, "unknown parameter -p " + name + "; known: " + CELL + ", "
-                        + PROMPT);
+                        + PROMPT + ", " + ROUTE);
             }
         }
+        MatrixPlan plan = selectCellsAndPrompts(cells, prompts, cli, smoke);
+        List<String> routes = routes(cli, environment);
+        Map<String, String> unroutable = new LinkedHashMap<>();
+        if (routes.contains(ResultNames.ROUTE_ROUTED)) {
+            // A cell that is not run at all (disabled, or its endpoint variable unset) needs no gateway.
+            for (Cell cell : plan.cells().stream().filter(c -> c.enabled() && c.endpoint().isPresent()).toList()) {
+                Gateway.Choice choice = Gateway.of(cell, environment);
+                if (choice instanceof Gateway.Missing missing) {
+                    throw new HarnessExit(ExitCode.USAGE, missing.reason());
+                }
+                if (choice instanceof Gateway.Unset unset) {
+                    unroutable.put(cell.id().toString(), unset.reason());
+                }
+            }
+        }
+        return new MatrixPlan(plan.cells(), plan.prompts(), plan.warmCalls(), routes, unroutable);
+    }
+
+    /**
+     * {@code -p route} as given (each value {@code direct} or {@code routed}, in the order given); without it, v1's
+     * rule: {@code routed} when {@value Gateway#VARIABLE} is set, else {@code direct}.
+     */
+    private static List<String> routes(Options cli, Environment environment) {
+        if (!cli.getParameter(ROUTE).hasValue()) {
+            String gateway = environment.get(Gateway.VARIABLE);
+            return List.of(gateway == null || gateway.isBlank() ? ResultNames.ROUTE_DIRECT : ResultNames.ROUTE_ROUTED);
+        }
+        List<String> routes = new ArrayList<>();
+        for (String value : new LinkedHashSet<>(cli.getParameter(ROUTE).get())) {
+            if (!ROUTES.contains(value)) {
+                throw new HarnessExit(ExitCode.USAGE, "unknown route '" + value + "' (-p " + ROUTE + "); known: "
+                        + String.join(", ", ROUTES));
+            }
+            routes.add(value);
+        }
+        return routes;
+    }
+
+    private static MatrixPlan selectCellsAndPrompts(List<Cell> cells, List<Prompt> prompts, Options cli,
+                                                    boolean smoke) {
         // Without -p cell, every cell of the file: the disabled ones are planned, to be recorded as skipped.
         List<Cell> selectedCells = pick(CELL, cells, cell -> cell.id().toString(), cli);
         List<Prompt> selectedPrompts = pick(PROMPT, prompts, Prompt::id, cli);

@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 import org.inferbench.HarnessVersion;
 import org.inferbench.bench.preflight.GitState;
+import org.inferbench.bench.state.Gateway;
 import org.inferbench.config.Endpoints;
 import org.inferbench.config.Environment;
 import org.inferbench.config.Prompt;
@@ -21,8 +22,8 @@ import org.openjdk.jmh.util.Version;
 /** The meta record a run starts with (SPEC section 5): who, where, what, with which versions. */
 public final class RunMeta {
 
-    /** SPEC section 9: set, the run is routed (mode B). */
-    static final String ROUTE_VARIABLE = "WEEYUGA_INFERENCE_ROUTE";
+    /** SPEC section 9: the run's gateway, recorded (redacted) when set; mode B is a run with a routed batch. */
+    static final String ROUTE_VARIABLE = Gateway.VARIABLE;
     /** SPEC section 5: recorded when set. */
     static final String LLAMACPP_URL_VARIABLE = "WEEYUGA_QWEN35_LLAMACPP_URL";
     /** What replaces a secret in a recorded URL: the placeholder the leak gate knows. */
@@ -48,7 +49,7 @@ public final class RunMeta {
                 .cellsPlanned(plan.cellIds()).gitDirtyFiles(dirtyFiles.isEmpty() ? null : dirtyFiles).cells(facts)
                 .promptsSha256(promptHashes(plan.prompts())).warmCalls(plan.warmCalls())
                 .jvmVersion(Runtime.version().toString()).jmhVersion(Version.getPlainVersion()).harnessFlags(flags)
-                .mode(route == null ? "A" : "B").build();
+                .mode(plan.routed() ? "B" : "A").build();
     }
 
     /**

@@ -10,6 +10,7 @@ import org.inferbench.bench.MatrixBenchmark;
 import org.inferbench.bench.state.CallRecordRelay;
 import org.inferbench.record.CallRecord;
 import org.inferbench.record.LedgerLine;
+import org.inferbench.record.ResultNames;
 import org.openjdk.jmh.infra.BenchmarkParams;
 import org.openjdk.jmh.infra.IterationParams;
 import org.openjdk.jmh.results.BenchmarkResult;
@@ -76,7 +77,10 @@ final class RunOutputFormat implements OutputFormat {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
-            current = new Batch(params.getParam(MatrixSelection.CELL), params.getParam(MatrixSelection.PROMPT), params.getMeasurement().getCount());
+            // A routed batch is named so: the same cell and prompt may also run direct in this run.
+            String prompt = params.getParam(MatrixSelection.PROMPT)
+                    + (ResultNames.ROUTE_ROUTED.equals(params.getParam(MatrixSelection.ROUTE)) ? " routed" : "");
+            current = new Batch(params.getParam(MatrixSelection.CELL), prompt, params.getMeasurement().getCount());
         }
         jmh.startBenchmark(params);
     }

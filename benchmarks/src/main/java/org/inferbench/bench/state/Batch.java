@@ -4,7 +4,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Stream;
 import okhttp3.OkHttpClient;
-import org.inferbench.HarnessVersion;
 import org.inferbench.bench.engine.BearerToken;
 import org.inferbench.bench.engine.EngineHttp;
 import org.inferbench.bench.engine.EngineTarget;
@@ -48,13 +47,13 @@ public final class Batch implements AutoCloseable {
     /**
      * @param okHttp  the batch's own client: every batch starts with a cold one, which
      *                {@link #prepareNextCall()} warms outside any timed call
-     * @param routing present in routed mode (SPEC section 9)
+     * @param route  present for a routed batch (mode B, SPEC section 9)
      */
-    public Batch(Cell cell, Prompt prompt, OkHttpClient okHttp, Environment environment,
-                 Optional<RoutingHeaders> routing, Sleeper sleeper, Ticker ticker) {
+    Batch(Cell cell, Prompt prompt, OkHttpClient okHttp, Environment environment,
+          Optional<Route> route, Sleeper sleeper, Ticker ticker) {
         this.cell = Objects.requireNonNull(cell, "cell");
         this.prompt = Objects.requireNonNull(prompt, "prompt");
-        this.requests = new CellRequests(cell, prompt, environment, routing);
+        this.requests = new CellRequests(cell, prompt, environment, route);
         this.endpoint = requests.endpoint();
         this.target = EngineTarget.of(cell.engine());
         this.okHttp = Objects.requireNonNull(okHttp, "okHttp");
@@ -66,19 +65,26 @@ public final class Batch implements AutoCloseable {
         this.sequence = new CallSequence(cell.cold());
     }
 
+    /** A direct batch (mode A): the loopback baseline's. */
+    public Batch(Cell cell, Prompt prompt, OkHttpClient okHttp, Environment environment, Sleeper sleeper,
+                 Ticker ticker) {
+        this(cell, prompt, okHttp, environment, Optional.empty(), sleeper, ticker);
+    }
+
     /**
-     * The batch of this run's cell and prompt, in a fork.
+     * The batch of this run's cell, prompt and route, in a fork.
      *
-     * @throws RuntimeException when the configuration cannot be read or does not name the cell or prompt
+     * @param route {@code direct} or {@code routed} ({@code -p route})
+     * @throws RuntimeException when the configuration cannot be read or does not name the cell or prompt, or a routed
+     *                          batch has no gateway
      */
-    public static Batch open(ForkContext context, String cellId, String promptId) {
+    public static Batch open(ForkContext context, String cellId, String promptId, String route) {
         Environment environment = Environment.system();
         Cell cell = context.cell(cellId, environment);
         Prompt prompt = context.prompt(promptId);
-        Optional<RoutingHeaders> routing = Optional.ofNullable(context.route())
-                .map(route -> new RoutingHeaders(context.benchmarkRunId(), HarnessVersion.get()));
         return new Batch(cell, prompt, HttpClients.newClient(Defaults.CONNECT_TIMEOUT, Defaults.READ_TIMEOUT),
-                environment, routing, Sleeper.system(), Ticker.system());
+                environment, Route.of(route, cell, prompt, context.benchmarkRunId(), environment), Sleeper.system(),
+                Ticker.system());
     }
 
     /** Whether the batch starts with a cold call. */
@@ -86,9 +92,9 @@ public final class Batch implements AutoCloseable {
         return cell.cold();
     }
 
-    /** A fresh connection for the next call ({@link CellRequests#openFreshConnection}). */
-    private void openFreshConnection() {
-        requests.openFreshConnection(client);
+    /** A fresh connection for the call of {@code runIdx} ({@link CellRequests#openFreshConnection}). */
+    private void openFreshConnection(int runIdx) {
+        requests.openFreshConnection(client, runIdx);
     }
 
     /**
@@ -111,7 +117,7 @@ public final class Batch implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        openFreshConnection();
+        openFreshConnection(step.runIdx());
         pacer.mark();
         next = new CallContext(cell.id().toString(), prompt.id(), step.phase(), step.runIdx(),
                 step.phase() == Phase.COLD ? target.coldKind() : null, cell.engine().wireName(), coldNote);
@@ -119,7 +125,7 @@ public final class Batch implements AutoCloseable {
 
     private void prime() throws InterruptedException {
         pacer.awaitTurn();
-        openFreshConnection();
+        openFreshConnection(0);
         pacer.mark();
         client.call(request("prime", 0));
     }
@@ -130,11 +136,11 @@ public final class Batch implements AutoCloseable {
         next = null;
         try {
             CallRequest request = request(context.phase().wireName(), context.runIdx());
-            return client.call(context.phase() == Phase.COLD ? target.coldRequest(request) : request)
-                    .toRecord(context);
+            return requests.line(client.call(context.phase() == Phase.COLD ? target.coldRequest(request) : request)
+                    .toRecord(context));
         } catch (Throwable failure) {
             // The client promises not to throw; this keeps the promise of the benchmark method if it does.
-            return FailedCall.record(context, FailedCall.describe(failure));
+            return requests.line(FailedCall.record(context, FailedCall.describe(failure)));
         }
     }
 

@@ -6,6 +6,7 @@ import org.inferbench.config.CellId;
 import org.inferbench.record.CallRecord;
 import org.inferbench.record.ColdKind;
 import org.inferbench.record.Phase;
+import org.inferbench.record.ResultNames;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
@@ -34,6 +35,14 @@ public class BatchState {
     @Param("from-prompts.yaml")
     public String prompt;
 
+    /**
+     * How the calls reach the engine: {@code direct}, or {@code routed} through the cell's gateway (mode B). The
+     * harness's main always sets it ({@code routed} when {@code WEEYUGA_INFERENCE_ROUTE} is set and {@code -p route}
+     * is not given); {@code -p route=direct,routed} runs each batch both ways in one run, for the routing overhead.
+     */
+    @Param(ResultNames.ROUTE_DIRECT)
+    public String route;
+
     private Batch batch;
     private String setupFailure;
     private CallSequence failedSequence;
@@ -46,7 +55,7 @@ public class BatchState {
             ForkContext context = ForkContext.current();
             HostWatch.haltWhenGone(context.hostPid());
             ClientWarmup.run();
-            batch = Batch.open(context, cell, prompt);
+            batch = Batch.open(context, cell, prompt, route);
         } catch (RuntimeException e) {
             setupFailure = "the batch could not be prepared: " + FailedCall.describe(e);
             failedSequence = new CallSequence(true);
@@ -66,7 +75,7 @@ public class BatchState {
 
     /** The measured call. */
     public CallRecord call() {
-        lastCall = batch != null ? batch.call() : FailedCall.record(failedNext, setupFailure);
+        lastCall = batch != null ? batch.call() : failedLine(FailedCall.record(failedNext, setupFailure));
         return lastCall;
     }
 
@@ -84,6 +93,11 @@ public class BatchState {
         if (batch != null) {
             batch.close();
         }
+    }
+
+    /** A routed batch that could not be prepared is still a routed batch: its lines say so. */
+    private CallRecord failedLine(CallRecord failed) {
+        return ResultNames.ROUTE_ROUTED.equals(route) ? failed.asRouted() : failed;
     }
 
     private String engineName() {

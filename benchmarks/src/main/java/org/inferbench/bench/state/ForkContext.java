@@ -29,8 +29,9 @@ import org.inferbench.record.Json;
  *                       file again, so an edit during the run changes nothing (endpoints are interpolated in
  *                       the fork from the environment it inherits; nothing resolved is written here)
  * @param prompts        the prompts file, likewise
- * @param benchmarkRunId the run's id, sent in routed mode's headers
- * @param route          {@code WEEYUGA_INFERENCE_ROUTE} when the run is routed (mode B, SPEC section 9), else null
+ * @param benchmarkRunId the run's id, sent in routed batches' headers (whether a batch is routed is its JMH parameter
+ *                       {@code route}; its gateway comes from the cells text and the fork's environment,
+ *                       {@link Gateway}, never from here)
  * @param hostPid        the host's process id: a fork ends itself when the host is gone ({@link HostWatch})
  * @param load           the load sweep of a load run ({@code --concurrency} or {@code --rate}), else null
  */
@@ -38,7 +39,6 @@ public record ForkContext(
         @JsonProperty("cells") ConfigText cells,
         @JsonProperty("prompts") ConfigText prompts,
         @JsonProperty("benchmark_run_id") String benchmarkRunId,
-        @JsonProperty("route") String route,
         @JsonProperty("host_pid") Long hostPid,
         @JsonProperty("load") LoadSpec load) {
 

@@ -6,7 +6,6 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import okhttp3.ConnectionPool;
 import okhttp3.OkHttpClient;
-import org.inferbench.HarnessVersion;
 import org.inferbench.call.CallContext;
 import org.inferbench.call.CallRequest;
 import org.inferbench.call.HttpClients;
@@ -51,11 +50,11 @@ public final class LoadRun implements AutoCloseable {
     private LevelRecord previous;
     private String saturated;
 
-    LoadRun(Cell cell, Prompt prompt, Environment environment, Optional<RoutingHeaders> routing, LoadSpec spec,
+    LoadRun(Cell cell, Prompt prompt, Environment environment, Optional<Route> route, LoadSpec spec,
             OkHttpClient base, LevelDriver driver) {
         this.cell = cell;
         this.prompt = prompt;
-        this.requests = new CellRequests(cell, prompt, environment, routing);
+        this.requests = new CellRequests(cell, prompt, environment, route);
         this.spec = spec;
         this.plans = spec.plans(cell);
         this.base = base;
@@ -69,16 +68,15 @@ public final class LoadRun implements AutoCloseable {
     }
 
     /** The load run of this fork's cell and prompt. @throws RuntimeException when it cannot be prepared */
-    public static LoadRun open(ForkContext context, String cellId, String promptId) {
+    public static LoadRun open(ForkContext context, String cellId, String promptId, String route) {
         Environment environment = Environment.system();
         Cell cell = context.cell(cellId, environment);
         Prompt prompt = context.prompt(promptId);
         if (context.load() == null) {
             throw new IllegalStateException("no load sweep in the run context");
         }
-        Optional<RoutingHeaders> routing = Optional.ofNullable(context.route())
-                .map(route -> new RoutingHeaders(context.benchmarkRunId(), HarnessVersion.get()));
-        return new LoadRun(cell, prompt, environment, routing, context.load(),
+        return new LoadRun(cell, prompt, environment,
+                Route.of(route, cell, prompt, context.benchmarkRunId(), environment), context.load(),
                 HttpClients.newClient(Defaults.CONNECT_TIMEOUT, Defaults.READ_TIMEOUT),
                 LevelDriver.system(Defaults.CALL_DEADLINE));
     }
@@ -100,9 +98,9 @@ public final class LoadRun implements AutoCloseable {
     public FinishedLevel runNextLevel() {
         LevelPlan plan = plans.get(next++);
         if (saturated != null) {
-            LevelRecord skipped = LevelSummary.of(cellId(), prompt.id(), plan,
+            LevelRecord skipped = requests.line(LevelSummary.of(cellId(), prompt.id(), plan,
                     new LevelOutcome<CallRecord>(List.of(), new long[0], 0, 0, plan.maxRequests(),
-                            "not run: " + saturated));
+                            "not run: " + saturated)));
             CallRecordRelay.put(skipped);
             return new FinishedLevel(skipped, List.of());
         }
@@ -114,7 +112,7 @@ public final class LoadRun implements AutoCloseable {
             outcome = new LevelOutcome<>(List.of(), new long[0], 0, 0, plan.maxRequests(), "interrupted");
         }
         outcome.calls().forEach(CallRecordRelay::put);
-        LevelRecord level = LevelSummary.of(cellId(), prompt.id(), plan, outcome);
+        LevelRecord level = requests.line(LevelSummary.of(cellId(), prompt.id(), plan, outcome));
         CallRecordRelay.put(level);
         if (spec.stopOnSaturation()) {
             saturated = Saturation.of(previous, level).orElse(null);
@@ -131,7 +129,7 @@ public final class LoadRun implements AutoCloseable {
         return new LevelCaller<>() {
             @Override
             public void prepare(int slot) {
-                requests.openFreshConnection(slots.get(slot));
+                requests.openFreshConnection(slots.get(slot), slot);
             }
 
             @Override
@@ -139,10 +137,10 @@ public final class LoadRun implements AutoCloseable {
                 CallContext context = new CallContext(cellId(), prompt.id(), Phase.WARM, requestIdx, null,
                         cell.engine().wireName(), null);
                 try {
-                    return slots.get(slot).call(request(Phase.WARM.wireName(), requestIdx)).toRecord(context)
-                            .withLoad(facts);
+                    return requests.line(slots.get(slot).call(request(Phase.WARM.wireName(), requestIdx))
+                            .toRecord(context).withLoad(facts));
                 } catch (Throwable failure) {
-                    return FailedCall.record(context, FailedCall.describe(failure)).withLoad(facts);
+                    return requests.line(FailedCall.record(context, FailedCall.describe(failure)).withLoad(facts));
                 }
             }
         };

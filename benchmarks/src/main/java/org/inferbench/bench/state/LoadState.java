@@ -3,6 +3,7 @@ package org.inferbench.bench.state;
 import java.util.List;
 import org.inferbench.record.LevelRecord;
 import org.inferbench.record.LoadMode;
+import org.inferbench.record.ResultNames;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
@@ -28,6 +29,10 @@ public class LoadState {
     @Param("from-prompts.yaml")
     public String prompt;
 
+    /** {@code direct} or {@code routed} through the cell's gateway, as in {@link BatchState#route}. */
+    @Param(ResultNames.ROUTE_DIRECT)
+    public String route;
+
     private LoadRun run;
     private String setupFailure;
     private int failedLevels;
@@ -36,7 +41,7 @@ public class LoadState {
     public void openRun() {
         try {
             ClientWarmup.run();
-            run = LoadRun.open(ForkContext.current(), cell, prompt);
+            run = LoadRun.open(ForkContext.current(), cell, prompt, route);
             run.prime();
         } catch (RuntimeException e) {
             setupFailure = "the load run could not be prepared: " + FailedCall.describe(e);
@@ -49,7 +54,8 @@ public class LoadState {
             return run.runNextLevel();
         }
         LevelRecord failed = LevelRecord.builder(cell, prompt, failedLevels++).loadMode(LoadMode.CLOSED)
-                .concurrency(1).plannedRequests(0).stoppedEarly(setupFailure).build();
+                .concurrency(1).plannedRequests(0).stoppedEarly(setupFailure)
+                .routed(ResultNames.ROUTE_ROUTED.equals(route)).build();
         CallRecordRelay.put(failed);
         return new LoadRun.FinishedLevel(failed, List.of());
     }

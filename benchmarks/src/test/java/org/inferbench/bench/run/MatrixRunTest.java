@@ -15,6 +15,7 @@ import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
 import mockwebserver3.junit5.StartStop;
 import org.inferbench.bench.FakeEngine;
+import org.inferbench.bench.FakeGateway;
 import org.inferbench.bench.cli.Harness;
 import org.inferbench.bench.console.SummaryTable;
 import org.inferbench.bench.preflight.ExitCode;
@@ -180,31 +181,181 @@ class MatrixRunTest {
         assertEquals(2, chats, "the priming call, then the one warm call");
     }
 
+    @StartStop
+    private final MockWebServer gatewayServer = new MockWebServer();
+
+    private static final List<String> TAGS = List.of("X-Weeyuga-Test", "X-Weeyuga-Benchmark-Run-Id",
+            "X-Weeyuga-Benchmark-Cell-Id", "X-Weeyuga-Benchmark-Prompt-Id", "X-Weeyuga-Benchmark-Phase",
+            "X-Weeyuga-Benchmark-Run-Idx", "X-Weeyuga-Benchmark-Harness-Version");
+
+    private String gatewayUrl() {
+        return "http://127.0.0.1:" + gatewayServer.getPort() + "/gw";
+    }
+
+    /**
+     * The cell's {@code route:} (a literal loopback URL: a {@code -f 0} fork reads the real process environment, not
+     * the test's) wins over {@code WEEYUGA_INFERENCE_ROUTE}, which is still recorded, redacted. Every request of the
+     * batch, warm-ups included, goes to the gateway with every tag; only the engine's side requests stay direct.
+     */
     @Test
     void routedRunTagsEveryRequestAsBenchmarkTraffic() {
         FakeEngine engine = FakeEngine.llamaCpp();
         server.setDispatcher(engine);
-        Harness harness = new Harness(dir).cells(Harness.cell("r:llamacpp:m", url()));
+        FakeGateway gateway = new FakeGateway("/gw", "gw-test");
+        gatewayServer.setDispatcher(gateway);
+        Harness harness = new Harness(dir).cells(Harness.cell("r:llamacpp:m", url(), "route: " + gatewayUrl()));
         harness.host = ((FakeHost) harness.host).withVariables(Map.of(
-                "WEEYUGA_INFERENCE_ROUTE", "https://bench:s3cret@gateway.example/v1?api_key=sk-1",
+                "WEEYUGA_INFERENCE_ROUTE", "https://bench:s3cret@127.0.0.1:9/v1?api_key=sk-1",
                 "WEEYUGA_QWEN35_LLAMACPP_URL", "http://bench:s3cret@127.0.0.1:11436/?token=t0k"));
 
         int exit = harness.run("-f", "0", "MatrixBenchmark", "-p", "prompt=P-EASY", "-i", "1");
 
         assertEquals(0, exit, harness.err() + harness.out());
-        assertEquals("B", harness.ledger().meta().mode());
-        assertEquals("https://gateway.example/v1?api_key=<redacted>", harness.ledger().meta().envRoute());
-        assertEquals("http://127.0.0.1:11436/?token=<redacted>", harness.ledger().meta().envLlamacppUrl());
-        List<RecordedRequest> chats = engine.requests().stream()
-                .filter(r -> r.getUrl().encodedPath().equals("/v1/chat/completions")).toList();
-        assertEquals(List.of("cold 0", "warm 0"), chats.stream()
-                .map(r -> r.getHeaders().get("X-Weeyuga-Benchmark-Phase") + " " + r.getHeaders().get("X-Weeyuga-Benchmark-Run-Idx"))
-                .toList());
-        RecordedRequest first = chats.get(0);
-        assertEquals("true", first.getHeaders().get("X-Weeyuga-Test"));
-        assertEquals(harness.ledger().meta().benchmarkRunId(), first.getHeaders().get("X-Weeyuga-Benchmark-Run-Id"));
-        assertEquals("r:llamacpp:m", first.getHeaders().get("X-Weeyuga-Benchmark-Cell-Id"));
-        assertEquals("P-EASY", first.getHeaders().get("X-Weeyuga-Benchmark-Prompt-Id"));
+        Ledger ledger = harness.ledger();
+        assertEquals("B", ledger.meta().mode());
+        assertEquals("https://127.0.0.1:9/v1?api_key=<redacted>", ledger.meta().envRoute());
+        assertEquals("http://127.0.0.1:11436/?token=<redacted>", ledger.meta().envLlamacppUrl());
+        assertEquals(List.of("GET /gw/health", "POST /gw/v1/chat/completions", "GET /gw/health",
+                "POST /gw/v1/chat/completions"), gateway.requestLines(), "the warm-ups too");
+        assertEquals(List.of("connect 0", "cold 0", "connect 0", "warm 0"), gateway.requests().stream()
+                .map(r -> r.getHeaders().get("X-Weeyuga-Benchmark-Phase") + " "
+                        + r.getHeaders().get("X-Weeyuga-Benchmark-Run-Idx")).toList());
+        for (RecordedRequest request : gateway.requests()) {
+            TAGS.forEach(tag -> assertNotNull(request.getHeaders().get(tag), tag + " on " + request));
+            assertEquals("true", request.getHeaders().get("X-Weeyuga-Test"));
+            assertEquals(ledger.meta().benchmarkRunId(), request.getHeaders().get("X-Weeyuga-Benchmark-Run-Id"));
+            assertEquals("r:llamacpp:m", request.getHeaders().get("X-Weeyuga-Benchmark-Cell-Id"));
+            assertEquals("P-EASY", request.getHeaders().get("X-Weeyuga-Benchmark-Prompt-Id"));
+        }
+        assertTrue(engine.requestLines().stream().noneMatch(line -> line.startsWith("POST")),
+                "no call reached the engine directly: " + engine.requestLines());
+        assertTrue(engine.requests().stream().noneMatch(r -> r.getHeaders().get("X-Weeyuga-Test") != null),
+                "side requests are direct and untagged");
+        assertEquals(List.of("cold/0", "warm/0"), phases(ledger.calls()));
+        for (CallRecord call : ledger.calls()) {
+            assertEquals(Boolean.TRUE, call.routed(), call.toString());
+            assertEquals("gw-test", call.backend());
+            assertNull(call.error(), call.error());
+        }
+        assertTrue(harness.out().contains("[1/2] r:llamacpp:m P-EASY routed cold"), harness.out());
+    }
+
+    /** {@code -p route=direct,routed}: each batch both ways in one run, the direct lines as they always were. */
+    @Test
+    void directAndRoutedRunInOneRun() throws Exception {
+        FakeEngine engine = FakeEngine.llamaCpp();
+        server.setDispatcher(engine);
+        FakeGateway gateway = new FakeGateway("/gw", "gw-test");
+        gatewayServer.setDispatcher(gateway);
+        Harness harness = new Harness(dir).cells(Harness.cell("r:llamacpp:m", url(), "route: " + gatewayUrl()));
+
+        int exit = harness.run("-f", "0", "MatrixBenchmark", "-p", "prompt=P-EASY,P-HARD", "-p",
+                "route=direct,routed", "-i", "1");
+
+        assertEquals(0, exit, harness.err() + harness.out());
+        Ledger ledger = harness.ledger();
+        assertEquals("B", ledger.meta().mode());
+        assertEquals(List.of("P-EASY direct", "P-EASY direct", "P-EASY routed", "P-EASY routed",
+                "P-HARD direct", "P-HARD direct", "P-HARD routed", "P-HARD routed"), ledger.calls().stream()
+                .map(c -> c.promptId() + (c.routed() == null ? " direct" : " routed")).toList());
+        ledger.calls().stream().filter(c -> c.routed() == null)
+                .forEach(c -> assertEquals("llamacpp", c.backend(), "a direct call names the engine"));
+        ledger.calls().stream().filter(c -> c.routed() != null)
+                .forEach(c -> assertEquals("gw-test", c.backend()));
+        List<String> lines = Files.readAllLines(harness.ledgerFile());
+        assertTrue(lines.stream().filter(l -> l.contains("\"phase\":\"warm\"")).anyMatch(l -> !l.contains("routed")),
+                "a direct line has no routed field");
+        assertEquals(4, gateway.requestLines().stream().filter(l -> l.startsWith("POST")).count());
+        assertEquals(4, engine.requestLines().stream().filter(l -> l.startsWith("POST")).count());
+        assertTrue(harness.out().contains("[8/8]"), harness.out());
+        assertTrue(harness.out().contains("1 cells x 2 prompts x direct and routed, 8 calls"), harness.out());
+    }
+
+    /** A load run on both routes: its routed calls go through the gateway, tagged, and their lines say so. */
+    @Test
+    void routedLoadCallsGoThroughTheGatewayAndSaySo() {
+        FakeEngine engine = FakeEngine.llamaCpp();
+        server.setDispatcher(engine);
+        FakeGateway gateway = new FakeGateway("/gw", "gw-test");
+        gatewayServer.setDispatcher(gateway);
+        Harness harness = new Harness(dir).cells(Harness.cell("r:llamacpp:m", url(), "route: " + gatewayUrl()));
+
+        int exit = harness.run("-f", "0", "--concurrency", "1", "--requests", "2", "-p", "prompt=P-EASY", "-p",
+                "route=direct,routed");
+
+        assertEquals(0, exit, harness.err() + harness.out());
+        List<CallRecord> calls = harness.ledger().calls();
+        assertEquals(List.of("direct", "direct", "routed", "routed"), calls.stream()
+                .map(c -> c.routed() == null ? "direct" : "routed").toList());
+        assertTrue(calls.stream().noneMatch(CallRecord::failed), calls.toString());
+        calls.stream().filter(c -> c.routed() != null).forEach(c -> assertEquals("gw-test", c.backend()));
+        assertEquals(List.of("direct", "routed"), harness.ledger().levels().stream()
+                .map(l -> l.routed() == null ? "direct" : "routed").toList(), "one level line per route");
+        // The priming call and two load calls, each after its tagged warm-up.
+        assertEquals(3, gateway.requestLines().stream().filter(l -> l.startsWith("POST")).count());
+        for (RecordedRequest request : gateway.requests()) {
+            TAGS.forEach(tag -> assertNotNull(request.getHeaders().get(tag), tag + " on " + request));
+        }
+    }
+
+    @Test
+    void routedRunOfACellWithoutAnyGatewayIsRefusedBeforeTheFirstCall() {
+        FakeEngine engine = FakeEngine.llamaCpp();
+        server.setDispatcher(engine);
+        Harness harness = new Harness(dir).cells(Harness.cell("r:llamacpp:m", url()));
+
+        int exit = harness.run("-f", "0", "MatrixBenchmark", "-p", "route=routed");
+
+        assertEquals(ExitCode.USAGE.code(), exit, harness.err() + harness.out());
+        assertEquals("inferbench: cell r:llamacpp:m has no gateway for its routed calls: give it a route: in"
+                + " cells.yaml, or set WEEYUGA_INFERENCE_ROUTE", harness.err().strip());
+        assertEquals(List.of(), engine.requestLines());
+    }
+
+    @Test
+    void aCellThatIsNotRunNeedsNoGateway() {
+        server.setDispatcher(FakeEngine.llamaCpp());
+        gatewayServer.setDispatcher(new FakeGateway("/gw", "gw-test"));
+        Harness harness = new Harness(dir).cells(Harness.cell("r:llamacpp:m", url(), "route: " + gatewayUrl()),
+                Harness.cell("far:llamacpp:m", "${INFERBENCH_TEST_UNSET_ENGINE_URL}"),
+                Harness.cell("off:llamacpp:m", url(), "enabled: false"));
+
+        int exit = harness.run("-f", "0", "MatrixBenchmark", "-p", "prompt=P-EASY", "-p", "route=routed", "-i", "1");
+
+        assertEquals(0, exit, harness.err() + harness.out());
+        assertEquals(List.of("r:llamacpp:m cold/0 routed", "r:llamacpp:m warm/0 routed"), harness.ledger().calls()
+                .stream().map(c -> c.cellId() + " " + c.phase().wireName() + "/" + c.runIdx()
+                        + (Boolean.TRUE.equals(c.routed()) ? " routed" : "")).toList());
+        assertEquals(List.of("far:llamacpp:m", "off:llamacpp:m"),
+                harness.ledger().skipped().stream().map(SkippedRecord::cellId).toList());
+    }
+
+    @Test
+    void anUnknownRouteIsRefused() {
+        Harness harness = new Harness(dir).cells(Harness.cell("r:llamacpp:m", url()));
+
+        int exit = harness.run("-f", "0", "MatrixBenchmark", "-p", "route=direct,gateway");
+
+        assertEquals(ExitCode.USAGE.code(), exit, harness.err() + harness.out());
+        assertEquals("inferbench: unknown route 'gateway' (-p route); known: direct, routed", harness.err().strip());
+    }
+
+    @Test
+    void aRouteWhoseVariableIsUnsetSkipsTheRoutedBatchesAndRunsTheDirectOnes() {
+        server.setDispatcher(FakeEngine.llamaCpp());
+        Harness harness = new Harness(dir).cells(Harness.cell("r:llamacpp:m", url(),
+                "route: http://127.0.0.1:${INFERBENCH_TEST_UNSET_GATEWAY_PORT}"));
+
+        int exit = harness.run("-f", "0", "MatrixBenchmark", "-p", "prompt=P-EASY", "-p", "route=direct,routed",
+                "-i", "1");
+
+        assertEquals(0, exit, harness.err() + harness.out());
+        Ledger ledger = harness.ledger();
+        assertEquals(List.of("cold/0", "warm/0"), phases(ledger.calls()));
+        assertTrue(ledger.calls().stream().allMatch(c -> c.routed() == null));
+        assertEquals(List.of("routed batch not run: route variable INFERBENCH_TEST_UNSET_GATEWAY_PORT is not set"),
+                ledger.skipped().stream().map(SkippedRecord::reason).toList());
+        assertTrue(harness.out().contains("[2/2]"), harness.out());
     }
 
     private static List<String> phases(List<CallRecord> calls) {
