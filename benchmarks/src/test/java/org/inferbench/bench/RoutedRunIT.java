@@ -16,6 +16,7 @@ import org.inferbench.bench.console.SummaryTable;
 import org.inferbench.ledger.Ledger;
 import org.inferbench.record.CallRecord;
 import org.inferbench.record.Phase;
+import org.inferbench.testing.HaproxyGateway;
 import org.inferbench.testing.LlamaServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

@@ -54,6 +54,24 @@ class LedgerWriterTest {
     }
 
     @Test
+    void aRoutedSkipSaysSoAndADirectOneKeepsItsOldBytes() throws Exception {
+        Path file = dir.resolve("r.jsonl");
+        SkippedRecord direct = SkippedRecord.of(CELL, "P-EASY", "endpoint variable MAC_URL is unset");
+        SkippedRecord routed = SkippedRecord.of(CELL, "P-EASY", "routed batch not run: GW_URL is unset").asRouted();
+        try (LedgerWriter writer = LedgerWriter.create(file, meta("r"))) {
+            writer.append(direct);
+            writer.append(routed);
+        }
+
+        List<String> lines = Files.readAllLines(file);
+        assertEquals("{\"type\":\"call\",\"cell_id\":\"" + CELL + "\",\"prompt_id\":\"P-EASY\",\"phase\":\"skipped\","
+                + "\"reason\":\"endpoint variable MAC_URL is unset\"}", lines.get(1));
+        assertTrue(lines.get(2).endsWith(",\"routed\":true}"), lines.get(2));
+        assertEquals(List.of(direct, routed), LedgerReader.read(file).skipped());
+        assertTrue(LedgerReader.read(file).skipped().get(1).isRouted());
+    }
+
+    @Test
     void eachAppendedLineIsInTheFileWhenAppendReturns() throws Exception {
         Path file = dir.resolve("r.jsonl");
         try (LedgerWriter writer = LedgerWriter.create(file, meta("r"))) {

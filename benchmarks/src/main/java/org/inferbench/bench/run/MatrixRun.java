@@ -129,7 +129,8 @@ public final class MatrixRun {
                         .map(c -> c.id().toString()).forEach(cell -> {
                             String reason = plan.unroutable().get(cell);
                             console.println("skipped " + cell + " routed: " + reason);
-                            plan.prompts().forEach(prompt -> recorder.append(SkippedRecord.of(cell, prompt.id(), reason)));
+                            plan.prompts().forEach(prompt -> recorder.append(SkippedRecord.of(cell, prompt.id(), reason)
+                                    .asRouted()));
                         });
                 console.println(load.isPresent() ? LoadPlanLine.describe(runnable.size(), plan.prompts().size(), load.get())
                         : String.format(Locale.ROOT, "%d cells x %d prompts%s, %d calls (1 cold where the cell has one +"

@@ -34,16 +34,19 @@ public final class CallTimeline {
         final String promptId;
         /** The load level; null for the sequential matrix's calls. */
         final Integer levelIdx;
+        /** Through the routing gateway (mode B): the same cell and prompt's direct calls are another series. */
+        final boolean routed;
         final ResizableDoubleArray atMs = new ResizableDoubleArray();
         /** NaN: unknown, or the call failed. */
         final ResizableDoubleArray tokensPerSec = new ResizableDoubleArray();
         final ResizableDoubleArray ttftMs = new ResizableDoubleArray();
         final ResizableDoubleArray failed = new ResizableDoubleArray();
 
-        Series(String cellId, String promptId, Integer levelIdx) {
+        Series(String cellId, String promptId, Integer levelIdx, boolean routed) {
             this.cellId = cellId;
             this.promptId = promptId;
             this.levelIdx = levelIdx;
+            this.routed = routed;
         }
 
         int size() {
@@ -78,8 +81,9 @@ public final class CallTimeline {
         // A level of a load sweep is its own series: the levels differ by design (more users, more wait), so a trend
         // across them is the sweep, not a drift; drift is tested within a level.
         Integer level = call.loadMode() == null ? null : call.levelIdx() == null ? 0 : call.levelIdx();
-        Series into = series.computeIfAbsent(call.cellId() + "\n" + call.promptId() + "\n" + level,
-                key -> new Series(call.cellId(), call.promptId(), level));
+        boolean routed = Boolean.TRUE.equals(call.routed());
+        Series into = series.computeIfAbsent(call.cellId() + "\n" + call.promptId() + "\n" + level + "\n" + routed,
+                key -> new Series(call.cellId(), call.promptId(), level, routed));
         double at = epochMillis(call.startedAtUtc());
         if (Double.isNaN(at) && call.loadMode() == null) {
             leftOut++;
@@ -94,7 +98,7 @@ public final class CallTimeline {
             Double within = call.scheduledOffsetMs() == null ? null
                     : call.scheduledOffsetMs() + (call.sendLagMs() == null ? 0 : call.sendLagMs());
             unplaced.add(new Unplaced(into, index,
-                    levelKey(call.cellId(), call.promptId(), level),
+                    levelKey(call.cellId(), call.promptId(), level, routed),
                     within, call.runIdx()));
         }
     }
@@ -117,7 +121,8 @@ public final class CallTimeline {
     }
 
     void level(LevelRecord level) {
-        levels.putIfAbsent(levelKey(level.cellId(), level.promptId(), level.levelIdx()), level);
+        levels.putIfAbsent(levelKey(level.cellId(), level.promptId(), level.levelIdx(),
+                Boolean.TRUE.equals(level.routed())), level);
     }
 
     /** Warm calls with no time to place them by. */
@@ -155,8 +160,8 @@ public final class CallTimeline {
         return List.copyOf(series.values());
     }
 
-    private static String levelKey(String cellId, String promptId, int levelIdx) {
-        return cellId + "\n" + promptId + "\n" + levelIdx;
+    private static String levelKey(String cellId, String promptId, int levelIdx, boolean routed) {
+        return cellId + "\n" + promptId + "\n" + levelIdx + "\n" + routed;
     }
 
     private static double epochMillis(String utc) {

@@ -142,7 +142,7 @@ public final class Endurance {
             }
         }
         double minutes = windowMs / 60_000.0;
-        return Optional.of(new EnduranceSummary.Series(series.cellId, series.promptId, series.levelIdx, windows,
+        return Optional.of(new EnduranceSummary.Series(series.cellId, series.promptId, series.levelIdx, series.routed, windows,
                 Drift.fit(rateX.getElements(), rateY.getElements(), minutes),
                 Drift.fit(ttftX.getElements(), ttftY.getElements(), minutes)));
     }

@@ -45,20 +45,21 @@ public record EnduranceSummary(Duration window, Duration requested, List<Series>
 
     /**
      * @param levelIdx     the load level, each a series of its own; null for the sequential matrix's calls
+     * @param routed       through the routing gateway (mode B), a series apart from the direct calls
      * @param windows      from the window of its first call to that of its last, empty ones between included
      * @param tokensPerSec the drift of the windows' tokens/s mean
      * @param ttft         the drift of the windows' TTFT p50
      */
-    public record Series(String cellId, String promptId, Integer levelIdx, List<Window> windows, Drift tokensPerSec,
-                         Drift ttft) {
+    public record Series(String cellId, String promptId, Integer levelIdx, boolean routed, List<Window> windows,
+                         Drift tokensPerSec, Drift ttft) {
 
         public Series {
             windows = List.copyOf(windows);
         }
 
-        /** "P-EASY", or "P-EASY level 2" for a load level. */
+        /** "P-EASY", "P-EASY level 2" for a load level, "P-EASY (routed)" through the gateway. */
         public String label() {
-            return levelIdx == null ? promptId : promptId + " level " + levelIdx;
+            return promptId + (levelIdx == null ? "" : " level " + levelIdx) + (routed ? " (routed)" : "");
         }
     }
 

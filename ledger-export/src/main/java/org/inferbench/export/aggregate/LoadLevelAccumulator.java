@@ -17,6 +17,7 @@ final class LoadLevelAccumulator {
     private final String cellId;
     private final String promptId;
     private final int levelIdx;
+    private final boolean routed;
     private LoadMode mode;
     private Integer concurrency;
     private Double targetRate;
@@ -31,10 +32,11 @@ final class LoadLevelAccumulator {
     private Samples itlP95 = new Samples();
     private Samples endToEnd = new Samples();
 
-    LoadLevelAccumulator(String cellId, String promptId, int levelIdx) {
+    LoadLevelAccumulator(String cellId, String promptId, int levelIdx, boolean routed) {
         this.cellId = cellId;
         this.promptId = promptId;
         this.levelIdx = levelIdx;
+        this.routed = routed;
     }
 
     void call(CallRecord call, Optional<Slo> slo) {
@@ -76,7 +78,7 @@ final class LoadLevelAccumulator {
                 level == null ? "no level line (the run was cut off)" : level.stoppedEarly(),
                 ttftSend.tail(), ttftSchedule.tail(), tpot.tail(),
                 new LoadLevelSummary.Tail(itlMedian.percentile(0.50), null, itlP95.percentile(0.99)), endToEnd.tail(),
-                goodputShare, goodputRps);
+                goodputShare, goodputRps, routed);
     }
 
     /** A growing array of the values that were known. */

@@ -15,12 +15,30 @@ import org.inferbench.record.LoadMode;
  *                           ledger keeps per-call gap summaries, not every gap
  * @param goodputShare       share of the calls sent that met every SLO; null without an SLO
  * @param goodputRps         those calls per second of the level's wall time; null without an SLO
+ * @param routed             true when the level's calls went through the routing gateway (mode B): a run on both
+ *                           routes has a direct and a routed level of each index
  */
 public record LoadLevelSummary(String cellId, String promptId, int levelIdx, LoadMode mode, Integer concurrency,
                                Double targetRate, int requests, int errors, Double achievedRps, Boolean rateShort,
                                Double outputTokensPerSec, Long wallMs, Long harnessCpuMs, String stoppedEarly,
                                Tail ttftSend, Tail ttftSchedule, Tail tpot, Tail itl, Tail endToEnd,
-                               Double goodputShare, Double goodputRps) {
+                               Double goodputShare, Double goodputRps, boolean routed) {
+
+    /** A direct level. */
+    public LoadLevelSummary(String cellId, String promptId, int levelIdx, LoadMode mode, Integer concurrency,
+                            Double targetRate, int requests, int errors, Double achievedRps, Boolean rateShort,
+                            Double outputTokensPerSec, Long wallMs, Long harnessCpuMs, String stoppedEarly,
+                            Tail ttftSend, Tail ttftSchedule, Tail tpot, Tail itl, Tail endToEnd,
+                            Double goodputShare, Double goodputRps) {
+        this(cellId, promptId, levelIdx, mode, concurrency, targetRate, requests, errors, achievedRps, rateShort,
+                outputTokensPerSec, wallMs, harnessCpuMs, stoppedEarly, ttftSend, ttftSchedule, tpot, itl, endToEnd,
+                goodputShare, goodputRps, false);
+    }
+
+    /** The prompt as a report names the level: "P-EASY", or "P-EASY (routed)" for a level through the gateway. */
+    public String promptLabel() {
+        return routed ? promptId + " (routed)" : promptId;
+    }
 
     /** The success rate of SPEC section 4, over the level's calls. */
     public Double successRate() {

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.inferbench.record.CallRecord;
 import org.inferbench.record.Phase;
+import org.inferbench.record.SkippedRecord;
 
 /**
  * One cell and prompt's calls through the routing gateway (mode B), kept apart from its direct calls. A run that
@@ -18,6 +19,8 @@ final class RoutedBatch {
     final BatchAccumulator batch;
     final ClientServerAccumulator times;
     private final List<String> backends = new ArrayList<>();
+    private boolean called;
+    private String skipReason;
 
     RoutedBatch(String cellId, String promptId) {
         batch = new BatchAccumulator(cellId, promptId);
@@ -25,6 +28,7 @@ final class RoutedBatch {
     }
 
     void call(CallRecord call) {
+        called = true;
         if (call.phase() == Phase.COLD) {
             batch.cold(call);
             times.cold(call);
@@ -38,10 +42,16 @@ final class RoutedBatch {
         }
     }
 
+    /** The routed batch was not run (its gateway variable unset): one skipped line per prompt. */
+    void skipped(SkippedRecord skipped) {
+        batch.skipped(skipped);
+        skipReason = skipped.reason() == null ? "no reason recorded" : skipped.reason();
+    }
+
     /** This batch beside the direct calls of the same cell and prompt. */
     RoutingOverhead against(BatchAccumulator direct) {
         BatchSummary routed = batch.summarize();
         return new RoutingOverhead(routed.cellId(), routed.promptId(), backends, direct.summarize().warm(),
-                routed.warm());
+                routed.warm(), called ? null : skipReason);
     }
 }

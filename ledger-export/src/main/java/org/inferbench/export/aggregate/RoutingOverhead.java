@@ -11,9 +11,10 @@ import java.util.List;
  *                 empty when it sent none
  * @param direct   the warm calls sent straight to the engine
  * @param routed   the warm calls sent through the gateway
+ * @param notRouted why the routed batch was not run (its gateway variable unset); null when it ran
  */
 public record RoutingOverhead(String cellId, String promptId, List<String> backends, WarmSummary direct,
-                              WarmSummary routed) {
+                              WarmSummary routed, String notRouted) {
 
     public RoutingOverhead {
         backends = List.copyOf(backends);

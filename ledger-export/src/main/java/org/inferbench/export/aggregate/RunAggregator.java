@@ -77,13 +77,13 @@ public final class RunAggregator implements RunVisitor {
             timeline.call(call);
         }
         if (call.loadMode() != null) {
-            loadLevel(call.cellId(), call.promptId(), call.levelIdx() == null ? 0 : call.levelIdx()).call(call, slo);
+            loadLevel(call.cellId(), call.promptId(), call.levelIdx() == null ? 0 : call.levelIdx(),
+                    Boolean.TRUE.equals(call.routed())).call(call, slo);
             return;
         }
         if (Boolean.TRUE.equals(call.routed())) {
             prompts.add(call.promptId());
-            routed.computeIfAbsent(call.cellId(), id -> new LinkedHashMap<>())
-                    .computeIfAbsent(call.promptId(), id -> new RoutedBatch(call.cellId(), id)).call(call);
+            routedBatch(call.cellId(), call.promptId()).call(call);
             return;
         }
         BatchAccumulator batch = batch(call.cellId(), call.promptId());
@@ -100,12 +100,17 @@ public final class RunAggregator implements RunVisitor {
     @Override
     public void skipped(SkippedRecord skippedLine) {
         skipped++;
+        if (skippedLine.isRouted()) {
+            prompts.add(skippedLine.promptId());
+            routedBatch(skippedLine.cellId(), skippedLine.promptId()).skipped(skippedLine);
+            return;
+        }
         batch(skippedLine.cellId(), skippedLine.promptId()).skipped(skippedLine);
     }
 
     @Override
     public void level(LevelRecord level) {
-        loadLevel(level.cellId(), level.promptId(), level.levelIdx()).level(level);
+        loadLevel(level.cellId(), level.promptId(), level.levelIdx(), Boolean.TRUE.equals(level.routed())).level(level);
         timeline.level(level);
     }
 
@@ -179,9 +184,16 @@ public final class RunAggregator implements RunVisitor {
         return copy;
     }
 
-    private LoadLevelAccumulator loadLevel(String cellId, String promptId, int levelIdx) {
+    /** A load run on both routes has two levels of each index: its direct one and its routed one. */
+    private LoadLevelAccumulator loadLevel(String cellId, String promptId, int levelIdx, boolean routedLevel) {
         return loadLevels.computeIfAbsent(cellId, id -> new LinkedHashMap<>())
-                .computeIfAbsent(promptId + "#" + levelIdx, key -> new LoadLevelAccumulator(cellId, promptId, levelIdx));
+                .computeIfAbsent(promptId + "#" + levelIdx + (routedLevel ? "#routed" : ""),
+                        key -> new LoadLevelAccumulator(cellId, promptId, levelIdx, routedLevel));
+    }
+
+    private RoutedBatch routedBatch(String cellId, String promptId) {
+        return routed.computeIfAbsent(cellId, id -> new LinkedHashMap<>())
+                .computeIfAbsent(promptId, id -> new RoutedBatch(cellId, id));
     }
 
     private ClientServerAccumulator clientServer(String cellId, String promptId) {

@@ -40,7 +40,7 @@ final class LoadChart {
                 : LoadLevelSummary::achievedRps;
         Map<String, List<double[]>> series = new LinkedHashMap<>();
         for (LoadLevelSummary level : levels) {
-            String line = level.promptId() + (mixesModes(levels, level.promptId()) ? " " + mode(level) : "");
+            String line = level.promptLabel() + (mixesModes(levels, level.promptId()) ? " " + mode(level) : "");
             point(series, line + " ttft p50", x.apply(level), level.ttftSchedule().p50());
             point(series, line + " ttft p99", x.apply(level), level.ttftSchedule().p99());
         }

@@ -12,13 +12,20 @@ import org.inferbench.record.LoadMode;
  *
  * @param repeat 0 for the first level of this identity in a cell and prompt, 1 for a second one (a sweep that
  *               names a level twice), ...: the n-th pairs with the n-th
+ * @param routed through the routing gateway (mode B): a routed level pairs only with a routed one, the gateway
+ *               being part of what was measured
  */
-public record LevelIdentity(LoadMode mode, Integer concurrency, Double targetRate, int repeat) {
+public record LevelIdentity(LoadMode mode, Integer concurrency, Double targetRate, int repeat, boolean routed) {
+
+    /** A direct level's identity. */
+    public LevelIdentity(LoadMode mode, Integer concurrency, Double targetRate, int repeat) {
+        this(mode, concurrency, targetRate, repeat, false);
+    }
 
     static LevelIdentity of(LoadLevelSummary level, int repeat) {
         return level.mode() == LoadMode.OPEN
-                ? new LevelIdentity(LoadMode.OPEN, null, level.targetRate(), repeat)
-                : new LevelIdentity(level.mode(), level.concurrency(), null, repeat);
+                ? new LevelIdentity(LoadMode.OPEN, null, level.targetRate(), repeat, level.routed())
+                : new LevelIdentity(level.mode(), level.concurrency(), null, repeat, level.routed());
     }
 
     /** {@code closed, concurrency 4} or {@code open, 2.00 req/s}, and which repeat when not the first. */
@@ -30,6 +37,9 @@ public record LevelIdentity(LoadMode mode, Integer concurrency, Double targetRat
         } else {
             load = (mode == null ? "n/a" : mode.wireName()) + ", concurrency "
                     + (concurrency == null ? "n/a" : concurrency);
+        }
+        if (routed) {
+            load += ", routed";
         }
         return repeat == 0 ? load : load + " (repeat " + (repeat + 1) + ")";
     }

@@ -44,7 +44,7 @@ final class ParallelMarkdown {
     }
 
     private static String[] row(LoadLevelSummary level) {
-        List<String> cells = new ArrayList<>(List.of(level.promptId(), Integer.toString(level.levelIdx()),
+        List<String> cells = new ArrayList<>(List.of(level.promptLabel(), Integer.toString(level.levelIdx()),
                 level.mode() == null ? Figures.UNKNOWN : level.mode().wireName(), Figures.whole(level.concurrency()),
                 Figures.rate(level.targetRate()), Integer.toString(level.requests()),
                 Figures.rate(level.achievedRps()) + (Boolean.TRUE.equals(level.rateShort()) ? " (short)" : ""),

@@ -34,7 +34,11 @@ final class RoutingMarkdown {
         byCell.forEach((cellId, rows) -> {
             out.append("\n### ").append(cellId).append(": routing overhead\n\n");
             MarkdownTable table = new MarkdownTable(COLUMNS).text(List.of("backend"));
+            List<RoutingOverhead> notRouted = rows.stream().filter(row -> row.notRouted() != null).toList();
             for (RoutingOverhead row : rows) {
+                if (row.notRouted() != null) {
+                    continue;
+                }
                 table.row(row.promptId(), row.backends().isEmpty() ? Figures.text(null) : String.join(", ", row.backends()),
                         Integer.toString(row.direct().n()), Integer.toString(row.routed().n()),
                         Figures.whole(row.direct().firstDeltaMs().p50()),
@@ -43,7 +47,16 @@ final class RoutingMarkdown {
                         Figures.whole(row.routed().totalDurationMs().p50()),
                         Figures.millis(row.totalDurationOverheadMs()));
             }
-            table.appendTo(out);
+            boolean anyRouted = notRouted.size() < rows.size();
+            if (anyRouted) {
+                table.appendTo(out);
+            }
+            if (anyRouted && !notRouted.isEmpty()) {
+                out.append('\n');
+            }
+            // A routed batch not run (its gateway variable unset) beside a direct one that ran: said, not dropped.
+            notRouted.forEach(row -> out.append("- ").append(row.promptId()).append(": ").append(row.notRouted())
+                    .append('\n'));
         });
     }
 }

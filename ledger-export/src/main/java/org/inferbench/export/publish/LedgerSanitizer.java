@@ -54,7 +54,8 @@ final class LedgerSanitizer {
             return c.toBuilder().error(redaction.apply(c.error())).coldNote(redaction.apply(c.coldNote())).build();
         }
         if (line instanceof SkippedRecord s) {
-            return new SkippedRecord(s.type(), s.cellId(), s.promptId(), s.phase(), redaction.apply(s.reason()));
+            return new SkippedRecord(s.type(), s.cellId(), s.promptId(), s.phase(), redaction.apply(s.reason()),
+                    s.routed());
         }
         return line;
     }

@@ -43,7 +43,8 @@ final class JmhLoadLevels {
      *
      * @throws InputFormatException when a counter does not have one value per measurement iteration
      */
-    static List<LoadLevelSummary> read(JsonNode result, String cell, String prompt, String named, String source)
+    static List<LoadLevelSummary> read(JsonNode result, String cell, String prompt, boolean routed, String named,
+                                       String source)
             throws InputFormatException {
         JsonNode shape = result.path("primaryMetric").path("rawData");
         Map<String, JsonNode> counters = new LinkedHashMap<>();
@@ -64,7 +65,7 @@ final class JmhLoadLevels {
         }
         for (int fork = 0; fork < shape.size(); fork++) {
             for (int iteration = 0; iteration < shape.get(fork).size(); iteration++) {
-                levels.add(new Level(counters, fork, iteration).summary(cell, prompt, levels.size()));
+                levels.add(new Level(counters, fork, iteration).summary(cell, prompt, levels.size(), routed));
             }
         }
         return levels;
@@ -73,7 +74,7 @@ final class JmhLoadLevels {
     /** One iteration's values across the counters. */
     private record Level(Map<String, JsonNode> counters, int fork, int iteration) {
 
-        LoadLevelSummary summary(String cell, String prompt, int position) {
+        LoadLevelSummary summary(String cell, String prompt, int position, boolean routed) {
             LoadMode mode = mode();
             Tail send = new Tail(value("ttft_p50_ms"), value("ttft_p95_ms"), value("ttft_p99_ms"));
             Tail schedule = new Tail(value("ttft_schedule_p50_ms"), null, value("ttft_schedule_p99_ms"));
@@ -93,7 +94,7 @@ final class JmhLoadLevels {
                             ? LevelSummary.rateShort(value("achieved_rps"), value("target_rate")) : null,
                     value("output_tokens_per_sec"), wallMs, null, null,
                     send, schedule, unknown, unknown, new Tail(value("e2e_p50_ms"), null, value("e2e_p99_ms")),
-                    null, null);
+                    null, null, routed);
         }
 
         private LoadMode mode() {

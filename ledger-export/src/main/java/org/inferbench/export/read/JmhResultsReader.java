@@ -87,7 +87,7 @@ public final class JmhResultsReader {
         String named = where + " (" + result.get("benchmark").asText() + ", cell=" + cell + ", prompt=" + prompt
                 + ")";
         if (JmhLoadLevels.isLoadResult(result)) {
-            List<LoadLevelSummary> levels = JmhLoadLevels.read(result, cell, prompt, named, source);
+            List<LoadLevelSummary> levels = JmhLoadLevels.read(result, cell, prompt, routed, named, source);
             if (levels.isEmpty()) {
                 visitor.warning(new LedgerWarning(source, line, LedgerWarning.Kind.UNKNOWN, named + ": no load level "
                         + "counter (" + String.join(", ", JmhLoadLevels.COUNTERS) + "); passed over"));

@@ -49,6 +49,24 @@ class LoadComparatorTest {
         assertEquals("level not run; it ran closed, concurrency 2", load.onlyInCurrent().get(0).otherRun());
     }
 
+    @Test
+    void aRoutedLevelPairsOnlyWithARoutedOne() {
+        LoadLevelSummary direct = level(0, LoadMode.CLOSED, 2, null, 2.0, 100);
+        LoadLevelSummary routed = withRouted(level(1, LoadMode.CLOSED, 2, null, 2.0, 400));
+        LoadComparison load = LoadComparator.compare(run(direct, routed), run(routed));
+
+        assertEquals(1, load.levels().size());
+        assertEquals("closed, concurrency 2, routed", load.levels().get(0).level().label());
+        assertEquals(1, load.onlyInBaseline().size(), "the direct level has no partner");
+    }
+
+    private static LoadLevelSummary withRouted(LoadLevelSummary l) {
+        return new LoadLevelSummary(l.cellId(), l.promptId(), l.levelIdx(), l.mode(), l.concurrency(), l.targetRate(),
+                l.requests(), l.errors(), l.achievedRps(), l.rateShort(), l.outputTokensPerSec(), l.wallMs(),
+                l.harnessCpuMs(), l.stoppedEarly(), l.ttftSend(), l.ttftSchedule(), l.tpot(), l.itl(), l.endToEnd(),
+                l.goodputShare(), l.goodputRps(), true);
+    }
+
     /** A sweep that names a level twice: the second pairs with the other run's second, not with its first. */
     @Test
     void aRepeatedLevelPairsInTurn() {

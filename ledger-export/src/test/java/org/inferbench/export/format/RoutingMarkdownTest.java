@@ -6,13 +6,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.inferbench.export.aggregate.BatchSummary;
+import org.inferbench.export.aggregate.LoadLevelSummary;
 import org.inferbench.export.aggregate.RoutingOverhead;
 import org.inferbench.export.aggregate.RunAggregator;
 import org.inferbench.export.aggregate.RunSource;
 import org.inferbench.export.aggregate.RunSummary;
 import org.inferbench.ledger.TestRecords;
 import org.inferbench.record.CallRecord;
+import org.inferbench.record.LevelRecord;
+import org.inferbench.record.LoadFacts;
+import org.inferbench.record.LoadMode;
 import org.inferbench.record.Phase;
+import org.inferbench.record.SkippedRecord;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -88,6 +93,55 @@ class RoutingMarkdownTest {
         String routedMarkdown = BaselineMarkdown.render(routedRun.summary(RunSource.LEDGER));
         assertEquals(BaselineMarkdown.render(directRun.summary(RunSource.LEDGER)), routedMarkdown);
         assertFalse(routedMarkdown.contains("Routing overhead"));
+    }
+
+    @Test
+    void aRoutedBatchNotRunBesideADirectOneThatRanIsSaidNotDropped() {
+        RunAggregator aggregator = new RunAggregator();
+        aggregator.meta(TestRecords.meta("r"));
+        aggregator.call(direct(Phase.WARM, 0, 40, 540));
+        aggregator.skipped(SkippedRecord.of(CELL, "P-EASY", "routed batch not run: GW_URL is not set").asRouted());
+        RunSummary run = aggregator.summary(RunSource.LEDGER);
+
+        BatchSummary batch = run.cells().stream().filter(c -> c.cellId().equals(CELL)).findFirst().orElseThrow()
+                .batches().get(0);
+        assertFalse(batch.skipped(), "the direct batch ran");
+        String markdown = BaselineMarkdown.render(run);
+        String section = markdown.substring(markdown.indexOf("\n## Routing overhead\n"));
+        assertTrue(section.contains("\n### " + CELL + ": routing overhead\n\n- P-EASY: routed batch not run: GW_URL "
+                + "is not set\n"), section);
+    }
+
+    @Test
+    void aRoutedRunWhoseBatchWasNotRunShowsItSkipped() {
+        RunAggregator aggregator = new RunAggregator();
+        aggregator.meta(TestRecords.meta("r"));
+        aggregator.skipped(SkippedRecord.of(CELL, "P-EASY", "routed batch not run: GW_URL is not set").asRouted());
+
+        BatchSummary batch = aggregator.summary(RunSource.LEDGER).cells().stream()
+                .filter(c -> c.cellId().equals(CELL)).findFirst().orElseThrow().batches().get(0);
+        assertEquals("routed batch not run: GW_URL is not set", batch.skipReason());
+    }
+
+    @Test
+    void aLoadRunOnBothRoutesKeepsItsDirectAndRoutedLevelsApart() {
+        RunAggregator aggregator = new RunAggregator();
+        aggregator.meta(TestRecords.meta("r"));
+        LoadFacts facts = new LoadFacts(LoadMode.CLOSED, 0, 2, null, null, null);
+        aggregator.call(direct(Phase.WARM, 0, 40, 540).withLoad(facts));
+        aggregator.level(LevelRecord.builder(CELL, "P-EASY", 0).loadMode(LoadMode.CLOSED).concurrency(2).requests(1)
+                .wallMs(1000).build());
+        aggregator.call(routed(Phase.WARM, 0, 340, 840).withLoad(facts));
+        aggregator.level(LevelRecord.builder(CELL, "P-EASY", 0).loadMode(LoadMode.CLOSED).concurrency(2).requests(1)
+                .wallMs(1000).routed(true).build());
+
+        List<LoadLevelSummary> levels = aggregator.summary(RunSource.LEDGER).loadLevels();
+        assertEquals(2, levels.size());
+        assertEquals(40.0, levels.get(0).ttftSend().p50());
+        assertEquals("P-EASY", levels.get(0).promptLabel());
+        assertEquals(340.0, levels.get(1).ttftSend().p50());
+        assertEquals("P-EASY (routed)", levels.get(1).promptLabel());
+        assertTrue(BaselineMarkdown.render(aggregator.summary(RunSource.LEDGER)).contains("| P-EASY (routed) | 0 | closed"));
     }
 
     @Test

@@ -1,4 +1,4 @@
-package org.inferbench.bench;
+package org.inferbench.testing;
 
 import java.io.File;
 import java.io.IOException;
@@ -34,10 +34,10 @@ import org.junit.jupiter.api.Assumptions;
  * <p>Without haproxy on this machine the test is skipped, except in CI ({@code CI=true}), where it fails: CI installs
  * it ({@code .ci/run}).
  */
-final class HaproxyGateway implements AutoCloseable {
+public final class HaproxyGateway implements AutoCloseable {
 
     /** The gateway's own path: the engine's paths come after it. */
-    static final String PREFIX = "/gw";
+    public static final String PREFIX = "/gw";
     private static final Duration STARTUP = Duration.ofSeconds(30);
 
     private final Process process;
@@ -51,7 +51,7 @@ final class HaproxyGateway implements AutoCloseable {
     }
 
     /** Starts HAProxy in front of the engine at {@code enginePort}, naming itself {@code backend}. */
-    static HaproxyGateway start(Path dir, int enginePort, Duration delay, String backend) {
+    public static HaproxyGateway start(Path dir, int enginePort, Duration delay, String backend) {
         Path haproxy = executable().orElseGet(() -> {
             String reason = "haproxy is not installed (apt-get install haproxy; .ci/run does)";
             if ("true".equals(System.getenv("CI"))) {
@@ -101,12 +101,12 @@ final class HaproxyGateway implements AutoCloseable {
     }
 
     /** The gateway's base URL, for a cell's {@code route:} or {@code WEEYUGA_INFERENCE_ROUTE}. */
-    String url() {
+    public String url() {
         return "http://127.0.0.1:" + port + PREFIX;
     }
 
     /** One line per request so far: {@code "200 POST /gw/v1/chat/completions"}. */
-    List<String> log() throws IOException {
+    public List<String> log() throws IOException {
         return Files.readAllLines(logFile).stream().filter(line -> line.matches("\\d{3} [A-Z]+ .*")).toList();
     }
 
