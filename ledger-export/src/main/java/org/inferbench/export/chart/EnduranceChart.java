@@ -15,9 +15,12 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
 /**
  * A cell over time (issue 11, Endurance): one point per window, x the window's start in minutes from the run's
  * first call, one line per prompt; a chart for tokens/s and one for TTFT, so a falling rate or a rising queue is
- * seen at a glance. A window without a value is no point; a cell with no point has no chart.
+ * seen at a glance; and when the target was sampled, its queue depth per window. A window without a value is no
+ * point; a cell with no point has no chart.
  */
 final class EnduranceChart {
+
+    static final String QUEUE_SUFFIX = "-endurance-queue.svg";
 
     /** The metrics charted, each its own file. */
     enum Metric {
@@ -46,7 +49,34 @@ final class EnduranceChart {
         for (Metric metric : Metric.values()) {
             plan(cellId, stem, endurance, metric).ifPresent(charts::add);
         }
+        endurance.queues().stream().filter(queue -> queue.cellId().equals(cellId)).findFirst()
+                .flatMap(queue -> queue(cellId, stem, endurance, queue)).ifPresent(charts::add);
         return charts;
+    }
+
+    /** The target's own queue ({@code llamacpp:requests_deferred}), mean per window. */
+    private static Optional<RunCharts.Planned> queue(String cellId, String stem, EnduranceSummary endurance,
+                                                     EnduranceSummary.Queue queue) {
+        double minutes = endurance.window().toMillis() / 60_000.0;
+        List<Double> x = new ArrayList<>();
+        List<Double> y = new ArrayList<>();
+        for (EnduranceSummary.QueueWindow window : queue.windows()) {
+            if (Double.isFinite(window.depthMean())) {
+                x.add(window.index() * minutes);
+                y.add(window.depthMean());
+            }
+        }
+        if (x.isEmpty()) {
+            return Optional.empty();
+        }
+        XYChart chart = new XYChartBuilder().width(RunCharts.WIDTH).height(RunCharts.HEIGHT)
+                .title(cellId + ": queue depth over time").xAxisTitle("minutes from the run's first call")
+                .yAxisTitle("requests_deferred mean").build();
+        RunCharts.style(chart.getStyler());
+        chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS);
+        chart.addSeries("requests waiting for a slot", x, y).setMarker(SeriesMarkers.CIRCLE);
+        return Optional.of(new RunCharts.Planned(new ChartFile(cellId,
+                "queue depth over time (requests_deferred mean per window)", stem + QUEUE_SUFFIX), chart));
     }
 
     private static Optional<RunCharts.Planned> plan(String cellId, String stem, EnduranceSummary endurance,

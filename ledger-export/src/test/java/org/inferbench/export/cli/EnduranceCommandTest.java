@@ -16,6 +16,7 @@ import org.inferbench.ledger.TestRecords;
 import org.inferbench.record.CallRecord;
 import org.inferbench.record.Json;
 import org.inferbench.record.Phase;
+import org.inferbench.record.SampleRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -65,6 +66,26 @@ class EnduranceCommandTest {
             assertArrayEquals(Files.readAllBytes(dir.resolve("a").resolve(chart)),
                     Files.readAllBytes(dir.resolve("b").resolve(chart)), chart);
         }
+    }
+
+    @Test
+    void aSampledQueueGetsItsTableAndItsChart() throws Exception {
+        StringBuilder ledger = new StringBuilder(fallingLedger());
+        Instant start = Instant.parse("2026-11-28T09:00:00Z");
+        for (int second = 0; second < 600; second += 5) {
+            ledger.append(Json.mapper().writeValueAsString(SampleRecord.of(TestRecords.CELL, second * 1000L,
+                    start.plusSeconds(second).toString(), "metrics",
+                    java.util.Map.of("llamacpp:requests_deferred", second / 60.0)))).append('\n');
+        }
+
+        assertEquals(0, run(ledger.toString(), "aggregate", "-o", dir.resolve("q.md").toString(), "--charts",
+                dir.resolve("q").toString()), err.toString());
+
+        String report = Files.readString(dir.resolve("q.md"));
+        assertTrue(report.contains("- drifting: queue depth grows "), report);
+        String chart = "pavilion_llamacpp_qwen3.5_0.8b-endurance-queue.svg";
+        assertTrue(report.contains("](q/" + chart + ")"), report);
+        assertTrue(Files.readString(dir.resolve("q").resolve(chart)).contains("<svg"), chart);
     }
 
     @Test
