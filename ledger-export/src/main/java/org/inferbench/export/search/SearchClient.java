@@ -117,6 +117,11 @@ public final class SearchClient {
         return execute(request(path).post(RequestBody.create(bytes(body), JSON)).build());
     }
 
+    /** A POST without a body ({@code _refresh}: Elasticsearch refuses a body there). */
+    SearchAnswer post(String path) throws IOException {
+        return execute(request(path).post(RequestBody.create(new byte[0], null)).build());
+    }
+
     SearchAnswer bulk(byte[] ndjson) throws IOException {
         return execute(request("_bulk").post(RequestBody.create(ndjson, NDJSON)).build());
     }

@@ -56,17 +56,13 @@ public final class Shipper {
 
     /** The leak gate's findings in the documents of {@code ledgers}, each at its ledger's file and line. Sorted. */
     public List<Finding> gate(List<Path> ledgers) throws IOException {
-        LeakGate gate = new LeakGate(scanner);
-        List<Finding> findings = new ArrayList<>();
-        for (Path ledger : ledgers) {
-            String file = ledger.toString();
-            LedgerDocuments.read(ledger, prefix, scanner, (line, document) -> {
-                for (Finding finding : gate.checkText(text(document), file)) {
-                    findings.add(new Finding(file, line, finding.leak()));
-                }
-            });
+        try (DocumentGate gate = new DocumentGate(new LeakGate(scanner), Runtime.getRuntime().availableProcessors())) {
+            for (Path ledger : ledgers) {
+                String file = ledger.toString();
+                LedgerDocuments.read(ledger, prefix, scanner, (line, document) -> gate.check(file, line, text(document)));
+            }
+            return gate.findings();
         }
-        return findings.stream().sorted().toList();
     }
 
     /** The store's flavour and the template: a one-line summary of what was done. */
@@ -108,6 +104,7 @@ public final class Shipper {
                 }
             });
             batches.flush();
+            refresh(batches.index);
         } catch (BulkRefusedException refused) {
             err.flush();
             return new ShipResult(file, batches.runId, batches.index, batches.shipped, batches.rejected,
@@ -115,6 +112,25 @@ public final class Shipper {
         }
         err.flush();
         return new ShipResult(file, batches.runId, batches.index, batches.shipped, batches.rejected, null);
+    }
+
+    /**
+     * Makes what was shipped searchable now rather than within the store's refresh interval: a report read
+     * back right after {@code ship} returns must see the whole run. A failure is only a warning: the
+     * documents are stored, and the store refreshes on its own.
+     */
+    private void refresh(String index) {
+        if (index == null) {
+            return;
+        }
+        try {
+            SearchAnswer answer = client.post(index + "/_refresh");
+            if (!answer.ok()) {
+                err.println("warning: " + client.endpoint() + index + "/_refresh: " + client.reason(answer));
+            }
+        } catch (IOException e) {
+            err.println("warning: " + client.endpoint() + index + "/_refresh: " + client.describe(e));
+        }
     }
 
     private static String text(SearchDocument document) {

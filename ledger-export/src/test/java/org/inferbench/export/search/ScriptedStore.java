@@ -48,6 +48,9 @@ final class ScriptedStore extends Dispatcher {
             return request.getMethod().equals("GET") ? json(404, "{\"error\":{\"type\":\"resource_not_found_exception\"},"
                     + "\"status\":404}") : json(200, "{\"acknowledged\":true}");
         }
+        if (path.endsWith("/_refresh")) {
+            return json(200, "{\"_shards\":{\"total\":1,\"successful\":1,\"failed\":0}}");
+        }
         if (path.equals("/_bulk")) {
             List<String> ids = ids(request);
             bulkIds.add(ids);

@@ -59,8 +59,16 @@ public final class SearchNode implements BeforeAllCallback, ParameterResolver {
 
         static Running start() {
             try {
-                Path base = Files.createDirectories(Path.of("target", "opensearch"))
-                        .resolve(UUID.randomUUID().toString()).toAbsolutePath();
+                return start(Files.createDirectories(Path.of("target", "opensearch"))
+                        .resolve(UUID.randomUUID().toString()).toAbsolutePath());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        /** A node whose data and logs go under {@code base} (created; deleted by {@link #close}). */
+        static Running start(Path base) {
+            try {
                 int httpPort = freePort();
                 int transportPort = freePort();
                 OpenSearchRunner runner = new OpenSearchRunner();
