@@ -70,6 +70,36 @@ class ReadBackIT {
     }
 
     /**
+     * Lines the reader passes over (a type from a newer harness, a last line cut off by a crash) are not
+     * shipped, with a warning, as {@code package} leaves them out of the published ledger: the read-back is the
+     * published ledger's report. What that loses is said here: the file's report also marks the run
+     * "unreliable: the ledger is truncated"; the store's keeps "the run did not finish" only.
+     */
+    @Test
+    void linesPassedOverAreNotShippedAndTheReportStillMatches(SearchNode.Node node) throws Exception {
+        Path ledger = resource("runs/seed-v1-ledger.jsonl");
+        String text = Files.readString(ledger);
+        int second = text.indexOf('\n') + 1;
+        Files.writeString(ledger, text.substring(0, second) + "{\"type\":\"gpu\",\"util\":0.5}\n\n"
+                + text.substring(second) + "{\"type\":\"call\",\"cell_id\":\"mac:ll");
+
+        CommandRun shipped = CommandRun.of("ship", ledger.toString(), "--to", node.url(), "--index-prefix", "it-passed");
+        CommandRun fromFile = CommandRun.of("aggregate", ledger.toString());
+        CommandRun fromPublished = CommandRun.of("aggregate", published(ledger).toString());
+        CommandRun fromStore = CommandRun.of("aggregate", "--from", node.url(), "--run", runId(ledger),
+                "--index-prefix", "it-passed");
+
+        assertEquals(ExitCodes.OK, shipped.exitCode(), shipped.err());
+        assertTrue(shipped.err().contains(ledger + ":2: unknown type 'gpu'; line ignored (not shipped)"), shipped.err());
+        assertTrue(shipped.err().contains(ledger + ":8: line is truncated"), shipped.err());
+        assertEquals(fromPublished.out(), fromStore.out());
+        String truncated = "\nunreliable: the ledger is truncated (line 8 was cut off)\n";
+        assertEquals(fromFile.out().replace(truncated, ""), fromStore.out());
+        assertTrue(fromStore.out().startsWith("unreliable: the run did not finish"), fromStore.out());
+        assertEquals(5, new StoreProbe(node.url()).count("it-passed", runId(ledger)));
+    }
+
+    /**
      * The comparison is the same but for the names of its inputs in the header, which say where each run was
      * read from ({@code run:<ID>} for the store).
      */
