@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import org.inferbench.record.Json;
 
 /**
@@ -22,7 +23,7 @@ record BulkItem(String file, int line, String id, byte[] bytes) {
         try {
             String text = Json.mapper().writeValueAsString(action) + "\n"
                     + Json.mapper().writeValueAsString(document.source()) + "\n";
-            return new BulkItem(file, line, document.id(), text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return new BulkItem(file, line, document.id(), text.getBytes(StandardCharsets.UTF_8));
         } catch (JsonProcessingException e) {
             // A tree built from records always serializes.
             throw new UncheckedIOException(e);

@@ -3,21 +3,10 @@ package org.inferbench.export.search;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.GeneralSecurityException;
-import java.security.KeyStore;
-import java.security.cert.Certificate;
-import java.security.cert.CertificateFactory;
 import java.time.Duration;
-import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManager;
-import javax.net.ssl.TrustManagerFactory;
-import javax.net.ssl.X509TrustManager;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
@@ -28,7 +17,6 @@ import org.inferbench.call.BoundedBody;
 import org.inferbench.call.HttpClients;
 import org.inferbench.call.ServerText;
 import org.inferbench.config.Defaults;
-import org.inferbench.export.read.InputFiles;
 import org.inferbench.record.Json;
 
 /**
@@ -63,42 +51,9 @@ public final class SearchClient {
         OkHttpClient.Builder builder = HttpClients.newClient(Defaults.SEARCH_CONNECT_TIMEOUT,
                 Defaults.SEARCH_READ_TIMEOUT, Defaults.SEARCH_CALL_DEADLINE).newBuilder();
         if (caCert.isPresent()) {
-            X509TrustManager trust = trusting(caCert.get());
-            try {
-                SSLContext tls = SSLContext.getInstance("TLS");
-                tls.init(null, new TrustManager[] {trust}, null);
-                builder.sslSocketFactory(tls.getSocketFactory(), trust);
-            } catch (GeneralSecurityException e) {
-                throw new SearchException("--ca-cert " + caCert.get() + ": " + e.getMessage(), e);
-            }
+            CaTrust.trustOnly(builder, caCert.get());
         }
         return new SearchClient(endpoint, builder.build());
-    }
-
-    private static X509TrustManager trusting(Path pem) throws IOException {
-        InputFiles.requireRegularFile(pem, 1 << 20, "a CA certificate file");
-        try (InputStream in = Files.newInputStream(pem)) {
-            Collection<? extends Certificate> certificates = CertificateFactory.getInstance("X.509").generateCertificates(in);
-            if (certificates.isEmpty()) {
-                throw new SearchException("--ca-cert " + pem + ": no certificate in it (PEM, -----BEGIN CERTIFICATE-----)");
-            }
-            KeyStore store = KeyStore.getInstance(KeyStore.getDefaultType());
-            store.load(null, null);
-            int i = 0;
-            for (Certificate certificate : certificates) {
-                store.setCertificateEntry("ca-" + i++, certificate);
-            }
-            TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-            factory.init(store);
-            for (TrustManager manager : factory.getTrustManagers()) {
-                if (manager instanceof X509TrustManager x509) {
-                    return x509;
-                }
-            }
-            throw new SearchException("--ca-cert " + pem + ": no X.509 trust manager for it");
-        } catch (GeneralSecurityException e) {
-            throw new SearchException("--ca-cert " + pem + ": not a PEM certificate: " + e.getMessage(), e);
-        }
     }
 
     SearchEndpoint endpoint() {

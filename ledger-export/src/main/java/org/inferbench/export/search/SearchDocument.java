@@ -1,6 +1,7 @@
 package org.inferbench.export.search;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -90,9 +91,9 @@ public record SearchDocument(String id, String index, ObjectNode source) {
         }
         try {
             TemporalAccessor time = DateTimeFormatter.ISO_DATE_TIME.parseBest(started, OffsetDateTime::from,
-                    java.time.LocalDateTime::from);
+                    LocalDateTime::from);
             OffsetDateTime utc = time instanceof OffsetDateTime offset ? offset.withOffsetSameInstant(ZoneOffset.UTC)
-                    : ((java.time.LocalDateTime) time).atOffset(ZoneOffset.UTC);
+                    : ((LocalDateTime) time).atOffset(ZoneOffset.UTC);
             return MONTH.format(utc);
         } catch (DateTimeParseException e) {
             throw new IllegalArgumentException("the meta record's started_at_utc '" + started

@@ -11,6 +11,7 @@ import org.inferbench.config.Defaults;
 import org.inferbench.export.publish.Finding;
 import org.inferbench.export.publish.LeakGate;
 import org.inferbench.export.publish.LeakScanner;
+import org.inferbench.ledger.LedgerWarning;
 import org.inferbench.record.Json;
 import org.inferbench.time.Sleeper;
 
@@ -99,7 +100,7 @@ public final class Shipper {
                 }
 
                 @Override
-                public void passedOver(org.inferbench.ledger.LedgerWarning warning) {
+                public void passedOver(LedgerWarning warning) {
                     err.println("warning: " + warning + " (not shipped)");
                 }
             });

@@ -78,6 +78,37 @@ class ShipTlsTest {
     }
 
     @Test
+    void aCaFileOfAnotherCaDoesNotMakeTheStoreTrusted() throws Exception {
+        HeldCertificate otherCa = new HeldCertificate.Builder().certificateAuthority(0).build();
+        Path pem = Files.writeString(dir.resolve("other-ca.pem"), otherCa.certificatePem());
+
+        CommandRun run = CommandRun.of("ship", ledger.toString(), "--to", url(), "--ca-cert", pem.toString());
+
+        assertEquals(ExitCodes.NOT_SHIPPED, run.exitCode(), run.out());
+        assertTrue(run.err().contains("(SSLHandshakeException: "), run.err());
+    }
+
+    /** The CA is trusted for its certificates' host names only: OkHttp's hostname check stays. */
+    @Test
+    void theCasCertificateForAnotherHostIsRefused() throws Exception {
+        HeldCertificate elsewhere = new HeldCertificate.Builder().signedBy(ca).addSubjectAlternativeName("search.example")
+                .build();
+        Path pem = Files.writeString(dir.resolve("ca.pem"), ca.certificatePem());
+        try (MockWebServer other = new MockWebServer()) {
+            other.useHttps(new HandshakeCertificates.Builder().heldCertificate(elsewhere).build().sslSocketFactory());
+            other.setDispatcher(new ScriptedStore());
+            other.start(InetAddress.getByName("127.0.0.1"), 0);
+
+            CommandRun run = CommandRun.of("ship", ledger.toString(), "--to", "https://127.0.0.1:" + other.getPort(),
+                    "--ca-cert", pem.toString());
+
+            assertEquals(ExitCodes.NOT_SHIPPED, run.exitCode(), run.out());
+            assertTrue(run.err().contains("(SSLPeerUnverifiedException: Hostname 127.0.0.1 not verified"), run.err());
+            assertEquals(0, other.getRequestCount());
+        }
+    }
+
+    @Test
     void aCaFileThatHoldsNoCertificateIsAUsageError() throws Exception {
         Path pem = Files.writeString(dir.resolve("ca.pem"), "not a certificate\n");
 
