@@ -218,4 +218,70 @@ public final class Defaults {
      * thousands is not describing one engine, and a sample line must stay small.
      */
     public static final int MAX_SAMPLE_VALUES = 256;
+
+    // ---- shipping: ledger-export ship / aggregate --from (issue 12) ----
+
+    /** {@value}: SPEC section 12's default prefix; indices are {@code <prefix>-<yyyy.MM>} of the run's start. */
+    public static final String SEARCH_INDEX_PREFIX = "weeyuga-benchmarks";
+
+    /**
+     * {@value} documents per {@code _bulk} request at most: Elastic's advice is to start around a thousand and
+     * measure; a call document is about 700 bytes, so a full batch is under 1 MiB and one answer's per-item
+     * results stay small, while a million lines still take only a thousand round trips.
+     */
+    public static final int SHIP_BATCH_DOCUMENTS = 1000;
+
+    /**
+     * 5 MiB per {@code _bulk} request at most, whichever of this and {@link #SHIP_BATCH_DOCUMENTS} comes first:
+     * the low end of the 5-15 MB Elastic recommends, well under the default 100 MB {@code
+     * http.max_content_length}, so a batch of large meta or sample lines is never refused whole.
+     */
+    public static final int SHIP_BATCH_BYTES = 5 << 20;
+
+    /**
+     * {@value} attempts per document (the first and five retries) when the store answers 429, a 5xx, a
+     * rejected execution, or the connection fails: with {@link #SHIP_BACKOFF_FIRST} doubling, the last retry
+     * comes about half a minute after the first failure, long enough for a busy node's queue to drain, short
+     * enough that a dead store is reported within a minute. A rerun ships what was left.
+     */
+    public static final int SHIP_ATTEMPTS = 6;
+
+    /** 1 s before the first retry, doubled each time: a node rejecting writes needs seconds, not milliseconds. */
+    public static final Duration SHIP_BACKOFF_FIRST = Duration.ofSeconds(1);
+
+    /** 30 s at most between two attempts, however many doublings: a wait longer than that looks like a hang. */
+    public static final Duration SHIP_BACKOFF_MAX = Duration.ofSeconds(30);
+
+    /**
+     * 60 s at most honoured from a {@code Retry-After}: a server (or a hostile proxy) asking for an hour must
+     * not park the command; past this the wait is cut to it.
+     */
+    public static final Duration SHIP_RETRY_AFTER_MAX = Duration.ofSeconds(60);
+
+    /** 10 s to connect to the store: a cluster answers in milliseconds; longer is a wrong address or a firewall. */
+    public static final Duration SEARCH_CONNECT_TIMEOUT = Duration.ofSeconds(10);
+
+    /**
+     * 60 s of silence at most from the store: a 5 MiB bulk request on a busy node can take seconds to be
+     * indexed before its answer starts, far less than a minute.
+     */
+    public static final Duration SEARCH_READ_TIMEOUT = Duration.ofSeconds(60);
+
+    /** 5 min for one request to the store, answer included: the backstop against a store that trickles bytes. */
+    public static final Duration SEARCH_CALL_DEADLINE = Duration.ofMinutes(5);
+
+    /**
+     * 64 MiB at most read of one answer from the store: a bulk answer is about 200 bytes per item, a page of
+     * {@link #READ_BACK_PAGE_DOCUMENTS} documents about a megabyte; a larger answer is not one we asked for.
+     */
+    public static final long SEARCH_ANSWER_BYTES = 64L << 20;
+
+    /**
+     * {@value} documents per page when a run is read back ({@code search_after}): 10,000 is the store's
+     * default cap per page; a thousand keeps a page near a megabyte and a million-line run at a thousand pages.
+     */
+    public static final int READ_BACK_PAGE_DOCUMENTS = 1000;
+
+    /** A progress line on stderr every {@value} documents shipped: about every few seconds on a long ledger. */
+    public static final int SHIP_PROGRESS_DOCUMENTS = 100_000;
 }

@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
@@ -31,7 +32,10 @@ import picocli.CommandLine.Spec;
                 "A file holding two runs (a second meta record: ledgers glued together) is refused, naming both "
                         + "runs and the line where the second starts. A UTF-8 byte order mark is passed over. A FIFO, "
                         + "a device or a directory is refused, and so is a ledger line over 16 MiB or JMH results over "
-                        + "64 MiB."},
+                        + "64 MiB.",
+                "With --from URL --run ID the run is read back from an OpenSearch or Elasticsearch store it was "
+                        + "shipped to ('ship'), and the markdown is the same as from its ledger. "
+                        + SearchOptions.CREDENTIALS_HELP},
         exitCodeListHeading = ExitCodes.HEADING,
         exitCodeList = {ExitCodes.OK_HELP, ExitCodes.SOFTWARE_HELP, ExitCodes.USAGE_HELP})
 final class AggregateCommand implements Callable<Integer> {
@@ -48,6 +52,18 @@ final class AggregateCommand implements Callable<Integer> {
 
     @Mixin
     private OutputOption output;
+
+    @Option(names = "--from", paramLabel = "URL",
+            description = "Read the run from this search store (see 'ship') instead of a file; with --run.")
+    private String from;
+
+    @Option(names = "--run", paramLabel = "ID",
+            description = "With --from: the benchmark_run_id of the run to read back. A run the store does not hold "
+                    + "is an error, as a missing file is.")
+    private String run;
+
+    @Mixin
+    private SearchOptions search;
 
     @Option(names = "--charts", paramLabel = "DIR",
             description = "Also write SVG charts into DIR (created if needed): per cell, TTFT and total duration "
@@ -69,7 +85,7 @@ final class AggregateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        RunSummary summary = Input.of(input).aggregate(app.stdin(), spec.commandLine().getErr());
+        RunSummary summary = input().aggregate(app.stdin(), spec.commandLine().getErr());
         Optional<EnduranceSummary> endurance = Endurance.analyse(summary.timeline(), windows);
         String markdown = BaselineMarkdown.render(summary, endurance);
         if (charts != null) {
@@ -79,5 +95,20 @@ final class AggregateCommand implements Callable<Integer> {
         }
         output.write(markdown, spec.commandLine());
         return ExitCodes.OK;
+    }
+
+    /** The file or standard input, or the run of the store. */
+    private Input input() throws IOException {
+        if (from == null && run == null) {
+            return Input.of(input);
+        }
+        if (from == null || run == null) {
+            throw new ParameterException(spec.commandLine(), "--from and --run go together: --from URL --run ID");
+        }
+        if (input != null) {
+            throw new ParameterException(spec.commandLine(), "give either FILE or --from URL --run ID, not both");
+        }
+        return Input.stored(new StoredRunInput(search.client("--from", from, app.environment()),
+                search.prefix(spec.commandLine()), run));
     }
 }

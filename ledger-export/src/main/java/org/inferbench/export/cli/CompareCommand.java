@@ -29,7 +29,10 @@ import picocli.CommandLine.Spec;
                 "Load levels (--concurrency / --rate runs) are paired by cell, prompt, mode and load (concurrency "
                         + "for closed, target req/s for open) and judged by the same thresholds on achieved req/s, "
                         + "output tok/s, TTFT p50 from the schedule, end-to-end p50 and success rate, in a Load levels "
-                        + "section written only when a run has load levels."},
+                        + "section written only when a run has load levels.",
+                "Either run may be read back from an OpenSearch or Elasticsearch store it was shipped to ('ship'): "
+                        + "--from URL, and run:<ID> in place of the file (./run:x names a file called run:x). "
+                        + SearchOptions.CREDENTIALS_HELP},
         exitCodeListHeading = ExitCodes.HEADING,
         exitCodeList = {ExitCodes.OK_HELP, ExitCodes.SOFTWARE_HELP, ExitCodes.USAGE_HELP, ExitCodes.REGRESSION_HELP,
                 ExitCodes.NOTHING_COMPARED_HELP})
@@ -42,15 +45,23 @@ final class CompareCommand implements Callable<Integer> {
     private CommandSpec spec;
 
     @Parameters(index = "0", paramLabel = "BASELINE",
-            description = "The baseline run: a ledger or JMH results JSON; '-' reads standard input.")
+            description = "The baseline run: a ledger or JMH results JSON; '-' reads standard input; run:<ID> reads "
+                    + "the run from the --from store.")
     private String baseline;
 
     @Parameters(index = "1", paramLabel = "CURRENT",
-            description = "The run to judge, in either form; '-' reads standard input (for one of the two only).")
+            description = "The run to judge, in any of those forms; '-' reads standard input (for one of the two only).")
     private String current;
 
     @Mixin
     private OutputOption output;
+
+    @Option(names = "--from", paramLabel = "URL",
+            description = "The search store that BASELINE or CURRENT given as run:<ID> is read from (see 'ship').")
+    private String from;
+
+    @Mixin
+    private SearchOptions search;
 
     @Option(names = "--fail-on-regression",
             description = "Exit " + ExitCodes.REGRESSION + " when a regression or a red flag is found. Without "
@@ -61,9 +72,9 @@ final class CompareCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        Input before = Input.of(baseline);
-        Input after = Input.of(current);
-        if (before.file() == null && after.file() == null) {
+        Input before = input(baseline);
+        Input after = input(current);
+        if (before.isStdin() && after.isStdin()) {
             throw new ParameterException(spec.commandLine(),
                     "BASELINE and CURRENT cannot both be standard input ('-')");
         }
@@ -83,6 +94,20 @@ final class CompareCommand implements Callable<Integer> {
             err.flush();
         }
         return failOnRegression && comparison.flagged() ? ExitCodes.REGRESSION : ExitCodes.OK;
+    }
+
+    /** A file, standard input, or {@code run:<ID>} of the {@code --from} store. */
+    private Input input(String argument) throws IOException {
+        if (argument == null || !argument.startsWith(Input.RUN_PREFIX)) {
+            return Input.of(argument);
+        }
+        String runId = argument.substring(Input.RUN_PREFIX.length());
+        if (from == null || runId.isEmpty()) {
+            throw new ParameterException(spec.commandLine(), argument + ": run:<ID> names a run of the store given "
+                    + "by --from URL (for a file with that name, write ./" + argument + ")");
+        }
+        return Input.stored(new StoredRunInput(search.client("--from", from, app.environment()),
+                search.prefix(spec.commandLine()), runId));
     }
 
     /** Why no batch (nor load level) could be judged, with the counts that say where to look. */

@@ -22,6 +22,11 @@ public final class ExitCodes {
     public static final int NOTHING_COMPARED = 5;
     /** The leak gate found something ({@code scrub}, {@code package}, {@code catalogue}): each finding is printed. */
     public static final int LEAKS = 4;
+    /**
+     * {@code ship}: a document did not reach the store (rejected, still refused after the retries, or shipping
+     * stopped on a refused request); each is printed as {@code file:line: why}, and a rerun ships the rest.
+     */
+    public static final int NOT_SHIPPED = 6;
 
     static final String HEADING = "%nExit codes:%n";
     static final String OK_HELP = "0:done";
@@ -32,6 +37,8 @@ public final class ExitCodes {
     static final String NOTHING_COMPARED_HELP = "5:compare --fail-on-regression: nothing to compare (no cell and "
             + "prompt with warm calls in both runs, no load level with calls in both); the reason is printed";
     static final String LEAKS_HELP = "4:leaks found, each printed as path:line: what; nothing was published";
+    static final String NOT_SHIPPED_HELP = "6:ship: a document was not shipped (rejected by the store, still refused "
+            + "after the retries, or shipping stopped); each is printed as file:line: why; a rerun ships the rest";
 
     private ExitCodes() {
     }

@@ -13,22 +13,39 @@ import org.inferbench.export.read.RunReader;
 import org.inferbench.export.read.SecondRunException;
 
 /**
- * A positional input argument: a file, or standard input for {@code -} or no argument.
+ * An input run: a file, standard input for {@code -} or no argument, or a run read back from a search store
+ * ({@code --from URL}, the run named {@code run:<ID>} or by {@code --run ID}). All three are read by the same
+ * {@link RunReader}, so the report does not depend on where the run came from.
  *
- * @param name what messages call it: the path as given, or {@value #STDIN}
+ * @param name  what messages call it: the path as given, {@value #STDIN}, or {@code run:<ID>}
+ * @param store the store holding the run, or null
  */
-record Input(Path file, String name) {
+record Input(Path file, String name, StoredRunInput store) {
 
     static final String STDIN_ARGUMENT = "-";
     static final String STDIN = "<stdin>";
+    /** The prefix naming a run of the {@code --from} store in place of a file: {@code run:<ID>}. */
+    static final String RUN_PREFIX = "run:";
 
     static Input of(String argument) {
-        return argument == null || argument.equals(STDIN_ARGUMENT) ? new Input(null, STDIN)
-                : new Input(Path.of(argument), argument);
+        return argument == null || argument.equals(STDIN_ARGUMENT) ? new Input(null, STDIN, null)
+                : new Input(Path.of(argument), argument, null);
+    }
+
+    /** A run read back from a store. */
+    static Input stored(StoredRunInput store) {
+        return new Input(null, RUN_PREFIX + store.runId(), store);
+    }
+
+    boolean isStdin() {
+        return file == null && store == null;
     }
 
     /** Opens the file (refusing a directory, a FIFO or a device), or wraps {@code stdin} so that closing the result leaves standard input open. */
     InputStream open(InputStream stdin) throws IOException {
+        if (store != null) {
+            return store.open();
+        }
         if (file == null) {
             return new FilterInputStream(stdin) {
                 @Override

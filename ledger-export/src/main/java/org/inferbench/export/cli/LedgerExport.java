@@ -5,6 +5,7 @@ import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import org.inferbench.HarnessVersion;
+import org.inferbench.config.Environment;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.HelpCommand;
@@ -21,13 +22,14 @@ import picocli.CommandLine.Spec;
         description = "Reads benchmark ledgers and JMH results; writes reports and comparisons; publishes runs to a "
                 + "public archive.",
         subcommands = {AggregateCommand.class, CompareCommand.class, PackageCommand.class, CatalogueCommand.class,
-                ScrubCommand.class, HelpCommand.class},
+                ScrubCommand.class, ShipCommand.class, HelpCommand.class},
         exitCodeListHeading = ExitCodes.HEADING,
         exitCodeList = {ExitCodes.OK_HELP, ExitCodes.SOFTWARE_HELP, ExitCodes.USAGE_HELP, ExitCodes.REGRESSION_HELP,
-                ExitCodes.LEAKS_HELP})
+                ExitCodes.LEAKS_HELP, ExitCodes.NOT_SHIPPED_HELP})
 public final class LedgerExport implements Runnable {
 
     private final InputStream stdin;
+    private final Environment environment;
 
     @Spec
     private CommandSpec spec;
@@ -38,7 +40,16 @@ public final class LedgerExport implements Runnable {
 
     /** @param stdin what {@code -} reads; tests pass their own */
     public LedgerExport(InputStream stdin) {
+        this(stdin, Environment.system());
+    }
+
+    /**
+     * @param stdin       what {@code -} reads
+     * @param environment where the store's credentials come from ({@code ship}, {@code --from}); tests pass a map
+     */
+    public LedgerExport(InputStream stdin, Environment environment) {
         this.stdin = stdin;
+        this.environment = environment;
     }
 
     public static void main(String[] args) {
@@ -64,6 +75,10 @@ public final class LedgerExport implements Runnable {
 
     InputStream stdin() {
         return stdin;
+    }
+
+    Environment environment() {
+        return environment;
     }
 
     /** The harness version, which this tool shares. */

@@ -20,8 +20,9 @@ import org.inferbench.record.SkippedRecord;
  *       nothing more; what it leaves is for the gate to report.</li>
  * </ul>
  * Everything else (timings, counts, digests, versions) is left as it is: it is the point of publishing.
+ * {@code package} sanitizes a whole ledger; {@code ship} streams one, a line at a time ({@link #forRun}).
  */
-final class LedgerSanitizer {
+public final class LedgerSanitizer {
 
     /** The value of a locating field that could not be made clean. */
     static final String REDACTED = "redacted";
@@ -38,18 +39,23 @@ final class LedgerSanitizer {
         this.scanner = scanner;
     }
 
+    /** The sanitizer of the run that {@code meta} opens, for reading its lines one at a time. */
+    public static LedgerSanitizer forRun(MetaRecord meta, LeakScanner scanner) {
+        return new LedgerSanitizer(TextRedaction.forRun(meta), scanner);
+    }
+
     Ledger sanitize(Ledger ledger) {
         return new Ledger(meta(ledger.meta()), ledger.lines().stream().map(this::line).toList(), ledger.warnings());
     }
 
-    MetaRecord meta(MetaRecord m) {
+    public MetaRecord meta(MetaRecord m) {
         return m.toBuilder().host(locator(m.host())).envRoute(locator(m.envRoute()))
                 .envLlamacppUrl(locator(m.envLlamacppUrl())).gitDirtyFiles(text(m.gitDirtyFiles()))
                 .cells(m.cells() == null ? null : m.cells().stream().map(this::cell).toList())
                 .harnessFlags(text(m.harnessFlags())).build();
     }
 
-    LedgerLine line(LedgerLine line) {
+    public LedgerLine line(LedgerLine line) {
         if (line instanceof CallRecord c) {
             return c.toBuilder().error(redaction.apply(c.error())).coldNote(redaction.apply(c.coldNote())).build();
         }

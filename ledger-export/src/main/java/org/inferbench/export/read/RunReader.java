@@ -122,7 +122,7 @@ public final class RunReader {
     }
 
     /** Passes over a UTF-8 byte order mark; anything else is left unread. */
-    private static void skipByteOrderMark(InputStream in) throws IOException {
+    static void skipByteOrderMark(InputStream in) throws IOException {
         in.mark(BOM.length);
         for (byte b : BOM) {
             if (in.read() != (b & 0xFF)) {

@@ -1,0 +1,63 @@
+package org.inferbench.export.search;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import org.inferbench.export.publish.LeakScanner;
+import org.inferbench.export.publish.LedgerSanitizer;
+import org.inferbench.export.read.InputFormatException;
+import org.inferbench.export.read.NumberedLedger;
+import org.inferbench.ledger.LedgerWarning;
+import org.inferbench.record.LedgerLine;
+import org.inferbench.record.MetaRecord;
+
+/**
+ * A ledger file streamed as the documents {@code ship} sends, each line sanitized exactly as {@code package}
+ * sanitizes it ({@link LedgerSanitizer}: endpoints named, paths cut, free text redacted) before it becomes a
+ * {@link SearchDocument}. One line in memory at a time, whatever the ledger's size.
+ */
+final class LedgerDocuments {
+
+    /** Receives each document with the line it came from. */
+    interface Visitor {
+        void document(int line, SearchDocument document) throws IOException;
+
+        /** A line the reader passed over (unknown type, cut-off last line): not shipped. */
+        default void passedOver(LedgerWarning warning) {
+        }
+    }
+
+    private LedgerDocuments() {
+    }
+
+    /**
+     * @throws InputFormatException when the meta record cannot name the run's documents or index
+     */
+    static void read(Path ledger, IndexPrefix prefix, LeakScanner scanner, Visitor visitor) throws IOException {
+        String file = ledger.toString();
+        NumberedLedger.read(ledger, new NumberedLedger.Visitor() {
+            private LedgerSanitizer sanitizer;
+            private MetaRecord meta;
+
+            @Override
+            public void line(int number, LedgerLine line) throws IOException {
+                if (line instanceof MetaRecord first) {
+                    try {
+                        SearchDocument.month(first);
+                    } catch (IllegalArgumentException e) {
+                        throw new InputFormatException(file + ":" + number, e.getMessage());
+                    }
+                    sanitizer = LedgerSanitizer.forRun(first, scanner);
+                    meta = sanitizer.meta(first);
+                    visitor.document(number, SearchDocument.of(prefix, meta, number, meta));
+                    return;
+                }
+                visitor.document(number, SearchDocument.of(prefix, meta, number, sanitizer.line(line)));
+            }
+
+            @Override
+            public void warning(LedgerWarning warning) {
+                visitor.passedOver(warning);
+            }
+        });
+    }
+}

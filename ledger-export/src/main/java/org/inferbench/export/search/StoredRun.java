@@ -1,0 +1,157 @@
+package org.inferbench.export.search;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Locale;
+import org.inferbench.config.Defaults;
+import org.inferbench.record.Json;
+
+/**
+ * A run read back from the store as the ledger it was shipped from: every document whose
+ * {@code metadata.benchmark_run_id} is the run's, over {@code <prefix>-*}, in the order of its line
+ * ({@code search_after} on {@code ledger_line}, a page at a time), each turned back into its ledger line by
+ * removing what {@link SearchDocument} added. The result is an {@link InputStream} of JSON lines, read by
+ * the same reader as a file, so a report from the store is the report from the file.
+ *
+ * <p>The store is not trusted to end the loop: the first page's exact total bounds the documents read,
+ * lines must strictly increase (no page served twice), and every document must carry the run's id.
+ * Memory holds one page ({@link Defaults#READ_BACK_PAGE_DOCUMENTS}, each answer bounded by
+ * {@link Defaults#SEARCH_ANSWER_BYTES}); each line is bounded again by the ledger reader.
+ */
+public final class StoredRun extends InputStream {
+
+    private final SearchClient client;
+    private final IndexPrefix prefix;
+    private final String runId;
+    private final int pageSize;
+    private byte[] page = new byte[0];
+    private int position;
+    private long total = -1;
+    private long read;
+    private long lastLine;
+
+    private StoredRun(SearchClient client, IndexPrefix prefix, String runId, int pageSize) {
+        this.client = client;
+        this.prefix = prefix;
+        this.runId = runId;
+        this.pageSize = pageSize;
+    }
+
+    /**
+     * Opens the run, fetching its first page.
+     *
+     * @throws SearchException when no document of the store carries the run's id
+     */
+    public static StoredRun open(SearchClient client, IndexPrefix prefix, String runId) throws IOException {
+        return open(client, prefix, runId, Defaults.READ_BACK_PAGE_DOCUMENTS);
+    }
+
+    static StoredRun open(SearchClient client, IndexPrefix prefix, String runId, int pageSize) throws IOException {
+        StoredRun run = new StoredRun(client, prefix, runId, pageSize);
+        run.fetch();
+        if (run.total == 0) {
+            throw new SearchException(client.endpoint() + prefix.pattern() + ": run " + runId + ": no such run (no "
+                    + "document with metadata." + SearchDocument.RUN_ID_TAG + " " + runId + "; shipped with another "
+                    + "--index-prefix?)");
+        }
+        return run;
+    }
+
+    @Override
+    public int read() throws IOException {
+        byte[] one = new byte[1];
+        return read(one, 0, 1) == -1 ? -1 : one[0] & 0xFF;
+    }
+
+    @Override
+    public int read(byte[] target, int offset, int length) throws IOException {
+        if (length == 0) {
+            return 0;
+        }
+        while (position == page.length) {
+            if (read >= total) {
+                return -1;
+            }
+            fetch();
+        }
+        int n = Math.min(length, page.length - position);
+        System.arraycopy(page, position, target, offset, n);
+        position += n;
+        return n;
+    }
+
+    private void fetch() throws IOException {
+        String path = prefix.pattern() + "/_search";
+        SearchAnswer answer = client.post(path, query());
+        if (answer.code() == 404 && total < 0) {
+            total = 0;
+            return;
+        }
+        if (!answer.ok()) {
+            throw new SearchException(client.endpoint() + path + ": " + client.reason(answer));
+        }
+        JsonNode hits = client.json("POST " + path, answer).path("hits");
+        if (total < 0) {
+            JsonNode count = hits.path("total").path("value");
+            if (!count.canConvertToLong() || count.asLong() < 0) {
+                throw new SearchException(client.endpoint() + path + ": the answer has no hits.total.value");
+            }
+            total = count.asLong();
+        }
+        JsonNode documents = hits.path("hits");
+        if (!documents.isArray() || (documents.isEmpty() && read < total)) {
+            throw new SearchException(String.format(Locale.ROOT, "%s%s: run %s: the store returned %d of its %d "
+                    + "documents, then no more", client.endpoint(), path, runId, read, total));
+        }
+        ByteArrayOutputStream lines = new ByteArrayOutputStream();
+        for (JsonNode hit : documents) {
+            if (++read > total) {
+                throw new SearchException(String.format(Locale.ROOT, "%s%s: run %s: the store returned more "
+                        + "documents than the %d it counted", client.endpoint(), path, runId, total));
+            }
+            lines.writeBytes(ledgerLine(hit, path));
+            lines.write('\n');
+        }
+        page = lines.toByteArray();
+        position = 0;
+    }
+
+    /** The ledger line of one hit: its source without the fields shipping added. */
+    private byte[] ledgerLine(JsonNode hit, String path) throws SearchException {
+        JsonNode source = hit.path("_source");
+        JsonNode line = source.path(SearchDocument.LINE);
+        String id = hit.path("_id").asText("?");
+        if (!source.isObject() || !line.canConvertToLong() || line.asLong() <= lastLine
+                || !runId.equals(source.path(SearchDocument.METADATA).path(SearchDocument.RUN_ID_TAG).asText(null))) {
+            throw new SearchException(client.endpoint() + path + ": run " + runId + ": document '" + client.clean(id)
+                    + "' is not the next line of the run (no " + SearchDocument.LINE + " above " + lastLine
+                    + ", or another run's id)");
+        }
+        lastLine = line.asLong();
+        ObjectNode ledgerLine = ((ObjectNode) source).deepCopy();
+        ledgerLine.remove(SearchDocument.LINE);
+        ledgerLine.remove(SearchDocument.METADATA);
+        try {
+            return Json.mapper().writeValueAsBytes(ledgerLine);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a parsed tree always serializes", e);
+        }
+    }
+
+    private ObjectNode query() {
+        ObjectNode body = JsonNodeFactory.instance.objectNode();
+        body.put("size", pageSize);
+        body.put("track_total_hits", true);
+        body.putObject("query").putObject("term").put(SearchDocument.METADATA + "." + SearchDocument.RUN_ID_TAG, runId);
+        body.putArray("sort").addObject().put(SearchDocument.LINE, "asc");
+        if (lastLine > 0) {
+            body.putArray("search_after").add(lastLine);
+        }
+        return body;
+    }
+}

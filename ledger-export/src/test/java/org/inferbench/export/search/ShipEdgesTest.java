@@ -1,0 +1,201 @@
+package org.inferbench.export.search;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.InetAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
+import mockwebserver3.SocketEffect;
+import okio.Buffer;
+import org.inferbench.config.Environment;
+import org.inferbench.export.publish.LeakScanner;
+import org.inferbench.export.testing.Fixtures;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * What a real node cannot be made to do on demand (ShipIT covers the rest): a 429 with Retry-After, a
+ * connection dropped mid-batch, a full write queue for one item, and hostile answers (a huge body, bad JSON,
+ * an item count that does not match). Waits go through a recording sleeper: nothing here sleeps.
+ */
+class ShipEdgesTest {
+
+    private static final int ATTEMPTS = 3;
+
+    @TempDir
+    Path dir;
+
+    private final MockWebServer server = new MockWebServer();
+    private final ScriptedStore store = new ScriptedStore();
+    private final List<Duration> waits = new ArrayList<>();
+    private final StringWriter err = new StringWriter();
+    private Path ledger;
+    private List<String> ids;
+
+    @BeforeEach
+    void start() throws IOException {
+        server.setDispatcher(store);
+        server.start(InetAddress.getByName("127.0.0.1"), 0);
+        // The small run's meta and its first two calls: three documents, one batch.
+        List<String> lines = new String(Fixtures.bytes(Fixtures.SMALL_RUN)).lines().limit(3).toList();
+        ledger = Files.write(dir.resolve("run.jsonl"), lines);
+        String runId = "5f1c2e9a-7b3d-4c1e-9a2f-000000000001";
+        ids = List.of(runId + ":1", runId + ":2", runId + ":3");
+    }
+
+    @AfterEach
+    void stop() {
+        server.close();
+    }
+
+    @Test
+    void a429WithRetryAfterIsWaitedAsAskedThenTheBatchIsShipped() throws IOException {
+        store.nextBulk(new MockResponse.Builder().code(429).addHeader("Retry-After", "7")
+                .body("{\"error\":{\"type\":\"too_many_requests\",\"reason\":\"slow down\"},\"status\":429}").build());
+
+        ShipResult result = ship();
+
+        assertEquals(3, result.shipped(), err.toString());
+        assertEquals(List.of(Duration.ofSeconds(7)), waits);
+        assertEquals(List.of(ids, ids), store.bulkIds());
+    }
+
+    @Test
+    void aConnectionDroppedMidBatchSendsTheWholeBatchAgainUnderTheSameIds() throws IOException {
+        store.nextBulk(new MockResponse.Builder().onRequestBody(new SocketEffect.CloseSocket()).build());
+
+        ShipResult result = ship();
+
+        assertEquals(3, result.shipped(), err.toString());
+        assertTrue(result.complete());
+        assertEquals(List.of(Duration.ofSeconds(1)), waits);
+        assertEquals(ids, store.bulkIds().get(store.bulkIds().size() - 1));
+    }
+
+    @Test
+    void anItemRefusedForAFullWriteQueueIsSentAgainAloneAndTheOthersOnce() throws IOException {
+        store.nextBulk(ScriptedStore.json(200, ScriptedStore.items(ids, java.util.Arrays.asList(null,
+                "429 es_rejected_execution_exception rejected execution of coordinating operation", null))));
+
+        ShipResult result = ship();
+
+        assertEquals(3, result.shipped(), err.toString());
+        assertEquals(List.of(ids, List.of(ids.get(1))), store.bulkIds());
+        assertEquals(List.of(Duration.ofSeconds(1)), waits);
+    }
+
+    @Test
+    void aDocumentTheStoreRejectsIsReportedByItsLineAndNotSentAgain() throws IOException {
+        store.nextBulk(ScriptedStore.json(200, ScriptedStore.items(ids, java.util.Arrays.asList(null, null,
+                "400 mapper_parsing_exception failed to parse field [first_delta_ms] of type [long]\u001b[31m"))));
+
+        ShipResult result = ship();
+
+        assertEquals(2, result.shipped());
+        assertEquals(1, result.rejected());
+        assertEquals(ledger + ":3: 400 mapper_parsing_exception: failed to parse field [first_delta_ms] of type [long]",
+                err.toString().strip());
+        assertEquals(1, store.bulkIds().size());
+        assertEquals(List.of(), waits);
+    }
+
+    @Test
+    void anAnswerThatDoesNotAccountForTheRequestIsNeverASuccess() throws IOException {
+        for (int i = 0; i < ATTEMPTS; i++) {
+            store.nextBulk(ScriptedStore.json(200, ScriptedStore.items(ids.subList(0, 1), null)));
+        }
+
+        ShipResult result = ship();
+
+        assertEquals(0, result.shipped());
+        assertEquals(3, result.rejected());
+        assertTrue(err.toString().startsWith(ledger + ":1: not shipped after 3 attempts: POST _bulk: the answer holds "
+                + "1 item results for 3 documents sent"), err.toString());
+        assertEquals(List.of(Duration.ofSeconds(1), Duration.ofSeconds(2)), waits);
+    }
+
+    @Test
+    void anAnswerThatIsNotJsonIsRetriedThenReported() throws IOException {
+        for (int i = 0; i < ATTEMPTS; i++) {
+            store.nextBulk(ScriptedStore.json(200, "<html>gateway</html>"));
+        }
+
+        ShipResult result = ship();
+
+        assertEquals(3, result.rejected());
+        assertTrue(err.toString().contains("not shipped after 3 attempts: POST _bulk: the answer is not JSON"),
+                err.toString());
+    }
+
+    @Test
+    void aHugeAnswerIsNotReadPastTheBoundAndNotCountedShipped() throws IOException {
+        Buffer huge = new Buffer();
+        byte[] block = new byte[1 << 20];
+        java.util.Arrays.fill(block, (byte) ' ');
+        for (int i = 0; i <= 64; i++) {
+            huge.write(block);
+        }
+        store.nextBulk(new MockResponse.Builder().code(200).body(huge).build());
+        for (int i = 1; i < ATTEMPTS; i++) {
+            store.nextBulk(ScriptedStore.json(503, "{\"error\":\"unavailable\"}"));
+        }
+
+        ShipResult result = ship();
+
+        assertEquals(3, result.rejected());
+        assertTrue(err.toString().contains("not shipped after 3 attempts: HTTP 503 unavailable"), err.toString());
+        assertEquals(List.of(Duration.ofSeconds(1), Duration.ofSeconds(2)), waits);
+    }
+
+    @Test
+    void aRequestRefusedWholeStopsShippingAndSaysWhy() throws IOException {
+        store.nextBulk(ScriptedStore.json(403, "{\"error\":{\"type\":\"security_exception\",\"reason\":\"no permissions "
+                + "for [indices:data/write/bulk]\"},\"status\":403}"));
+
+        ShipResult result = ship();
+
+        assertEquals(0, result.shipped());
+        assertTrue(result.stopped().endsWith("POST _bulk: HTTP 403 security_exception: no permissions for "
+                + "[indices:data/write/bulk]"), result.stopped());
+        assertEquals(List.of(), waits);
+    }
+
+    @Test
+    void aServerQuotingTheCredentialsHasThemRedacted() throws IOException {
+        store.nextBulk(ScriptedStore.json(200, ScriptedStore.items(ids, java.util.Arrays.asList(null, null,
+                "400 illegal_argument_exception user s3cret-pass is not allowed"))));
+
+        ship(Environment.of(Map.of(SearchCredentials.USER, "shipper", SearchCredentials.PASSWORD, "s3cret-pass")));
+
+        assertTrue(err.toString().contains("user <redacted> is not allowed"), err.toString());
+        assertTrue(!err.toString().contains("s3cret"), err.toString());
+    }
+
+    private ShipResult ship() throws IOException {
+        return ship(Environment.of(Map.of()));
+    }
+
+    private ShipResult ship(Environment environment) throws IOException {
+        SearchClient client = SearchClient.connect(SearchEndpoint.of("--to", server.url("/").toString(), environment),
+                Optional.empty());
+        Backoff backoff = new Backoff(Duration.ofSeconds(1), Duration.ofSeconds(30), Duration.ofSeconds(60));
+        BulkSender sender = new BulkSender(client, waits::add, backoff, ATTEMPTS);
+        Shipper shipper = new Shipper(client, new IndexPrefix("weeyuga-benchmarks"), LeakScanner.builtIn(), sender, 1000,
+                5 << 20, new PrintWriter(err, true));
+        shipper.prepare(false);
+        return shipper.ship(ledger);
+    }
+}
