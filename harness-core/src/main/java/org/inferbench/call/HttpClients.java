@@ -1,7 +1,10 @@
 package org.inferbench.call;
 
+import java.io.IOException;
 import java.time.Duration;
+import okhttp3.Interceptor;
 import okhttp3.OkHttpClient;
+import okhttp3.Response;
 import org.inferbench.config.Defaults;
 
 /**
@@ -21,7 +24,9 @@ import org.inferbench.config.Defaults;
  *       stalled as a response that does not come.</li>
  *   <li><b>No retry on connection failure.</b> A retried request would be timed from the first
  *       attempt; a failure is recorded instead (SPEC section 2: failed calls are kept, never
- *       dropped).</li>
+ *       dropped). OkHttp also resends, whatever that setting, a request answered 503 with
+ *       {@code Retry-After: 0}: a network interceptor takes that header off a 503, so the answer ends
+ *       the call as the error it is (a 408 is resent only with retries on, so it is never).</li>
  *   <li><b>Redirects are not followed.</b> OkHttp turns a POST answered with 301/302/303 into a
  *       GET without a body and refuses to replay a POST on 307/308, and it drops the
  *       {@code Authorization} header across hosts: a followed redirect would measure a different
@@ -37,6 +42,15 @@ import org.inferbench.config.Defaults;
  * </ul>
  */
 public final class HttpClients {
+
+    /** Takes {@code Retry-After} off a 503, so that OkHttp's follow-up logic never sends the request again. */
+    private static Response noSilentRetry(Interceptor.Chain chain) throws IOException {
+        Response response = chain.proceed(chain.request());
+        if (response.code() == 503 && response.header("Retry-After") != null) {
+            return response.newBuilder().removeHeader("Retry-After").build();
+        }
+        return response;
+    }
 
     private HttpClients() {
     }
@@ -68,6 +82,7 @@ public final class HttpClients {
                 .readTimeout(readTimeout)
                 .writeTimeout(readTimeout)
                 .retryOnConnectionFailure(false)
+                .addNetworkInterceptor(HttpClients::noSilentRetry)
                 .followRedirects(false)
                 .followSslRedirects(false)
                 .build();

@@ -67,12 +67,15 @@ public final class ServerText {
         this.secrets = List.copyOf(distinct);
     }
 
+    /** The shortest query value redacted on its own (pairs are always): shorter ones are flags, not keys. */
+    static final int MIN_QUERY_SECRET_CHARS = 8;
+
     /** Redacts these strings (empty and null ones are ignored) and any quoted Bearer/Basic credential. */
     public static ServerText redacting(Collection<String> secrets) {
         return new ServerText(secrets);
     }
 
-    /** The secrets of a measured call: its bearer token and its endpoint's user info. */
+    /** The secrets of a measured call: its bearer token, its endpoint's user info and query values. */
     public static ServerText forRequest(CallRequest request) {
         return forCredentials(request.endpoint(), request.bearerToken());
     }
@@ -98,6 +101,33 @@ public final class ServerText {
             secrets.add(parsed.encodedUsername() + ":" + parsed.encodedPassword());
             String basic = Credentials.basic(parsed.username(), parsed.password(), StandardCharsets.UTF_8);
             secrets.add(basic.substring(basic.indexOf(' ') + 1));
+        }
+        if (parsed != null) {
+            // A gateway URL may carry its key in the query (?key=...), and a server may quote the request line back.
+            // Each name=value pair is a secret; a value alone only from 8 characters, since redacting "1" or "on"
+            // everywhere would garble every message.
+            for (int i = 0; i < parsed.querySize(); i++) {
+                String value = parsed.queryParameterValue(i);
+                if (value == null || value.isEmpty()) {
+                    continue;
+                }
+                secrets.add(parsed.queryParameterName(i) + "=" + value);
+                if (value.length() >= MIN_QUERY_SECRET_CHARS) {
+                    secrets.add(value);
+                }
+            }
+            String encoded = parsed.encodedQuery();
+            if (encoded != null) {
+                for (String pair : encoded.split("&")) {
+                    int eq = pair.indexOf('=');
+                    if (eq > 0 && eq < pair.length() - 1) {
+                        secrets.add(pair);
+                        if (pair.length() - eq - 1 >= MIN_QUERY_SECRET_CHARS) {
+                            secrets.add(pair.substring(eq + 1));
+                        }
+                    }
+                }
+            }
         }
         return new ServerText(secrets);
     }

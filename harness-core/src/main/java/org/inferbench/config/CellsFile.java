@@ -153,7 +153,8 @@ public final class CellsFile {
 
     private static void checkUrl(YamlFields fields, String key, String written, String resolved) {
         Endpoints.problem(resolved).ifPresent(problem -> {
-            String shown = Quote.of(Endpoints.redact(resolved));
+            // Substituted from the environment, the text may carry a key in its query: shown as a record shows it.
+            String shown = Quote.of(Endpoints.recorded(resolved));
             String subject = written.equals(resolved) ? shown
                     : Quote.of(Endpoints.redact(written)) + " (" + shown + " once substituted)";
             throw fields.error(key, subject + " " + problem);

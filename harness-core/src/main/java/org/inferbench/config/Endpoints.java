@@ -2,8 +2,11 @@ package org.inferbench.config;
 
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.util.Arrays;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import okhttp3.HttpUrl;
 
 /**
  * What a cell's endpoint may look like, and how it is shown. An endpoint is the engine's base URL:
@@ -19,6 +22,9 @@ public final class Endpoints {
 
     private static final String APPENDED_PATH = "/v1/chat/completions";
 
+    /** What stands for a secret taken out of a URL. */
+    public static final String REDACTED = "<redacted>";
+
     private Endpoints() {
     }
 
@@ -30,6 +36,33 @@ public final class Endpoints {
      */
     public static String redact(String url) {
         return USER_INFO.matcher(url).replaceFirst("$1");
+    }
+
+    /**
+     * A URL as a record or a message shows it: without its user info, every query value and the fragment replaced
+     * by {@value #REDACTED} (a gateway route may carry {@code ?key=...} or {@code #access_token=...}). The ledger is
+     * published; the secret stays in the environment. Works on any text, a malformed URL included.
+     */
+    public static String recorded(String url) {
+        // A URL the text rule leaves without user info keeps its bytes as written; OkHttp, which the calls use, also
+        // takes "http:/user:pw@host", so a user info it still finds is taken off its parse.
+        String text = redact(url);
+        HttpUrl parsed = HttpUrl.parse(text.strip());
+        if (parsed != null && (!parsed.username().isEmpty() || !parsed.password().isEmpty())) {
+            text = parsed.newBuilder().username("").password("").build().toString();
+        }
+        int hash = text.indexOf('#');
+        String fragment = hash < 0 ? "" : "#" + REDACTED;
+        String beforeFragment = hash < 0 ? text : text.substring(0, hash);
+        int question = beforeFragment.indexOf('?');
+        if (question < 0) {
+            return beforeFragment + fragment;
+        }
+        String query = Arrays.stream(beforeFragment.substring(question + 1).split("&", -1))
+                .map(pair -> pair.isEmpty() ? pair : pair.contains("=")
+                        ? pair.substring(0, pair.indexOf('=')) + "=" + REDACTED : REDACTED)
+                .collect(Collectors.joining("&"));
+        return beforeFragment.substring(0, question + 1) + query + fragment;
     }
 
     /** What is wrong with the endpoint, in words for the user; empty when it is usable. */

@@ -46,6 +46,23 @@ class HttpClientsTest {
         assertFalse(client.followSslRedirects());
     }
 
+    /**
+     * OkHttp resends a request answered 503 with {@code Retry-After: 0}, whatever {@code retryOnConnectionFailure}
+     * says: the call would be timed over two attempts and the failure never recorded.
+     */
+    @Test
+    void a503AskingForAnImmediateRetryIsRecordedNotResent() {
+        server.enqueue(new mockwebserver3.MockResponse.Builder().code(503).addHeader("Retry-After", "0")
+                .body("{\"error\":{\"message\":\"busy\"}}").build());
+        server.enqueue(SseResponses.fromWireFile("ollama-openai-stream-v0.32.6.sse").build());
+
+        CallOutcome outcome = client(HttpClients.newClient()).call(TestCalls.request(server));
+
+        assertEquals(Integer.valueOf(503), outcome.httpStatus());
+        assertEquals("error", outcome.finishReason());
+        assertEquals(1, server.getRequestCount(), "one request went out");
+    }
+
     /** There is no trust-all: a self-signed certificate the JVM does not trust is refused. */
     @Test
     void aSelfSignedCertificateIsRejected() {

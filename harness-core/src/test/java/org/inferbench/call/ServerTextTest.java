@@ -39,6 +39,17 @@ class ServerTextTest {
         assertEquals("user <redacted> pass <redacted> / <redacted>", text.clean("user alice pass p@ss / p%40ss"));
     }
 
+    /** A gateway answering "no route for <path>?key=..." must not put its key in the ledger. */
+    @Test
+    void anEchoedQueryKeyIsRedactedButAShortFlagValueStaysReadable() {
+        ServerText text = ServerText.forCredentials("http://127.0.0.1:1/gw?key=SECRETKEY123&v=1", Optional.empty());
+
+        assertEquals("HTTP 404: no route for /gw/v1/chat/completions?<redacted>&<redacted>",
+                text.clean("HTTP 404: no route for /gw/v1/chat/completions?key=SECRETKEY123&v=1"));
+        assertEquals("the key <redacted> is unknown; retry 1 time",
+                text.clean("the key SECRETKEY123 is unknown; retry 1 time"));
+    }
+
     /** Someone else's credential (a proxy's) is no better to publish than ours. */
     @Test
     void anyQuotedCredentialIsRedacted() {

@@ -229,6 +229,12 @@ class CellsFileTest {
                 file -> CellsFile.load(file, secretUrl), 3, "endpoint",
                 "\"${URL}\" (\"gopher://127.0.0.1\" once substituted) must start with http://");
         assertFalse(substituted.getMessage().contains("hunter2"));
+
+        Environment keyedUrl = Environment.of(Map.of("GW", "http://u:pw@127.0.0.1:18737/gw?key=SECRETQ"));
+        ConfigException keyed = assertRefused(cells("cells:\n  - id: a:ollama:m\n    endpoint: http://127.0.0.1:1\n"
+                        + "    route: ${GW}\n"), file -> CellsFile.load(file, keyedUrl), 4, "route",
+                "\"${GW}\" (\"http://127.0.0.1:18737/gw?key=<redacted>\" once substituted) must not have a query");
+        assertFalse(keyed.getMessage().contains("SECRETQ"));
     }
 
     @Test

@@ -21,7 +21,8 @@ public final class LevelProgress {
                 : String.format(Locale.ROOT, "rate %.2f/s (cap %d)", level.targetRate(), level.concurrency());
         StringBuilder line = new StringBuilder(String.format(Locale.ROOT,
                 "level %d %s %s %s: %d calls (%d failed) in %.1f s, %s req/s%s, %s tok/s, ttft p50 %s ms",
-                level.levelIdx(), level.cellId(), level.promptId(), load, level.requests(), level.errors(),
+                level.levelIdx(), level.cellId(), level.promptId() + (Boolean.TRUE.equals(level.routed()) ? " routed" : ""),
+                load, level.requests(), level.errors(),
                 level.wallMs() / 1000.0, figure(level.achievedRps()),
                 Boolean.TRUE.equals(level.rateShort()) ? " (short of the target)" : "",
                 figure(level.outputTokensPerSec()), p50(calls, CallPercentiles.TTFT_FROM_SEND)));

@@ -12,7 +12,8 @@ final class LoadPlanLine {
     private LoadPlanLine() {
     }
 
-    static String describe(int cells, int prompts, LoadSpec spec) {
+    /** @param routes {@code " x direct and routed"} for a run on both routes, else empty */
+    static String describe(int cells, int prompts, String routes, LoadSpec spec) {
         String levels = spec.levels().stream()
                 .map(level -> spec.mode() == LoadMode.CLOSED ? Integer.toString(level.intValue())
                         : String.format(Locale.ROOT, "%s/s", strip(level)))
@@ -20,8 +21,8 @@ final class LoadPlanLine {
         String kind = spec.mode() == LoadMode.CLOSED ? "closed loop, concurrency " + levels
                 : "open loop (" + spec.arrivals().wireName() + "), rate " + levels
                 + (spec.maxConcurrency() == null ? "" : ", at most " + spec.maxConcurrency() + " in flight");
-        return String.format(Locale.ROOT, "%d cells x %d prompts, load: %s; each level at most %d calls and %s%s",
-                cells, prompts, kind, spec.requests(), DurationText.format(java.time.Duration.ofMillis(spec.durationMs())),
+        return String.format(Locale.ROOT, "%d cells x %d prompts%s, load: %s; each level at most %d calls and %s%s",
+                cells, prompts, routes, kind, spec.requests(), DurationText.format(java.time.Duration.ofMillis(spec.durationMs())),
                 spec.stopOnSaturation() ? "; stops at saturation" : "");
     }
 

@@ -109,7 +109,7 @@ public final class MatrixRun {
             console.println("inferbench " + meta.harnessVersion() + ", run " + meta.benchmarkRunId()
                     + (meta.mode().equals("B") ? " (routed, mode B)" : ""));
             console.println("ledger: " + ledgerFile);
-            Map<String, String> skipped = skippedCells();
+            Map<String, SkippedRecord> skipped = skippedCells();
             List<Cell> runnable = plan.cells().stream().filter(c -> !skipped.containsKey(c.id().toString())).toList();
             // Each route (-p route=direct,routed) is a batch of its own for every cell and prompt.
             int plannedCalls = runnable.stream().mapToInt(c -> plan.routes(c).size() * plan.prompts().size()
@@ -120,9 +120,10 @@ public final class MatrixRun {
             Closing closing = new Closing(ledger, console);
             interruptHook.during(() -> interrupted(stop, recorder, closing, console, ledgerFile));
             try {
-                skipped.forEach((cell, reason) -> {
-                    console.println("skipped " + cell + ": " + reason);
-                    plan.prompts().forEach(prompt -> recorder.append(SkippedRecord.of(cell, prompt.id(), reason)));
+                skipped.forEach((cell, line) -> {
+                    console.println("skipped " + cell + (line.isRouted() ? " routed" : "") + ": " + line.reason());
+                    plan.prompts().forEach(prompt -> recorder.append(new SkippedRecord(line.type(), cell, prompt.id(),
+                            line.phase(), line.reason(), line.routed())));
                 });
                 // A cell that runs direct but whose gateway variable is unset: its routed batches are skipped.
                 runnable.stream().filter(c -> plan.routed() && !plan.routes(c).contains(ResultNames.ROUTE_ROUTED))
@@ -132,10 +133,12 @@ public final class MatrixRun {
                             plan.prompts().forEach(prompt -> recorder.append(SkippedRecord.of(cell, prompt.id(), reason)
                                     .asRouted()));
                         });
-                console.println(load.isPresent() ? LoadPlanLine.describe(runnable.size(), plan.prompts().size(), load.get())
+                String routes = plan.routes().size() > 1 ? " x " + String.join(" and ", plan.routes()) : "";
+                console.println(load.isPresent()
+                        ? LoadPlanLine.describe(runnable.size(), plan.prompts().size(), routes, load.get())
                         : String.format(Locale.ROOT, "%d cells x %d prompts%s, %d calls (1 cold where the cell has one +"
-                        + " %d warm per batch)", runnable.size(), plan.prompts().size(), plan.routes().size() > 1
-                                ? " x " + String.join(" and ", plan.routes()) : "", plannedCalls, plan.warmCalls()));
+                        + " %d warm per batch)", runnable.size(), plan.prompts().size(), routes, plannedCalls,
+                        plan.warmCalls()));
 
                 String contextArgument = new ForkContext(options.cells(), options.prompts(), meta.benchmarkRunId(),
                         ProcessHandle.current().pid(), load.orElse(null)).writeInto(scratch);
@@ -150,7 +153,8 @@ public final class MatrixRun {
                 console.println();
                 if (load.isEmpty()) {
                     // A load run's levels said what they achieved as they ended; a warm p50 over every level is no figure.
-                    console.print(SummaryTable.render(plan.cellIds(), plan.promptIds(), skipped, summarised(recorder.calls())));
+                    console.print(SummaryTable.render(plan.cellIds(), plan.promptIds(), reasons(skipped),
+                            summarised(recorder.calls())));
                     loopbackFloor(results).ifPresent(console::println);
                 }
                 boolean resultsWritten = writeResults(results, console);
@@ -293,16 +297,27 @@ public final class MatrixRun {
     /**
      * Cell id → why it is not run: disabled, no endpoint, a failed health check, or (a routed-only run) no gateway.
      */
-    private Map<String, String> skippedCells() {
-        Map<String, String> skipped = new LinkedHashMap<>();
+    private static Map<String, String> reasons(Map<String, SkippedRecord> skipped) {
+        Map<String, String> reasons = new LinkedHashMap<>();
+        skipped.forEach((cell, line) -> reasons.put(cell, line.reason()));
+        return reasons;
+    }
+
+    /**
+     * The cells not run at all, as the skipped line of each (its prompt left for the caller): unreachable ones, and
+     * those of a routed-only run whose gateway variable is unset (their lines say routed).
+     */
+    private Map<String, SkippedRecord> skippedCells() {
+        Map<String, SkippedRecord> skipped = new LinkedHashMap<>();
         for (CellFacts cell : facts) {
             if (!cell.reachable()) {
-                skipped.put(cell.cellId(), cell.healthReason());
+                skipped.put(cell.cellId(), SkippedRecord.of(cell.cellId(), null, cell.healthReason()));
             }
         }
         for (Cell cell : plan.cells()) {
+            String id = cell.id().toString();
             if (plan.routes(cell).isEmpty()) {
-                skipped.putIfAbsent(cell.id().toString(), plan.unroutable().get(cell.id().toString()));
+                skipped.putIfAbsent(id, SkippedRecord.of(id, null, plan.unroutable().get(id)).asRouted());
             }
         }
         return skipped;

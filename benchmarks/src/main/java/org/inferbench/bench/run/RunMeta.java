@@ -1,12 +1,10 @@
 package org.inferbench.bench.run;
 
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Collectors;
 import org.inferbench.HarnessVersion;
 import org.inferbench.bench.preflight.GitState;
 import org.inferbench.bench.state.Gateway;
@@ -27,7 +25,6 @@ public final class RunMeta {
     /** SPEC section 5: recorded when set. */
     static final String LLAMACPP_URL_VARIABLE = "WEEYUGA_QWEN35_LLAMACPP_URL";
     /** What replaces a secret in a recorded URL: the placeholder the leak gate knows. */
-    static final String REDACTED = "<redacted>";
 
     private RunMeta() {
     }
@@ -53,28 +50,11 @@ public final class RunMeta {
     }
 
     /**
-     * A URL from the environment as the meta records it ({@code env_route}, {@code env_llamacpp_url}):
-     * without its user info, every query value and the fragment replaced by {@value #REDACTED} (a gateway
-     * route may carry {@code ?key=...} or {@code #access_token=...}). The ledger is published; the
-     * secret stays in the environment. Null stays null. Works on any text, a malformed URL included.
+     * A URL from the environment as the meta records it ({@code env_route}, {@code env_llamacpp_url}): as
+     * {@link Endpoints#recorded} writes it, without user info, query values or fragment. Null stays null.
      */
     static String recorded(String url) {
-        if (url == null) {
-            return null;
-        }
-        String text = Endpoints.redact(url);
-        int hash = text.indexOf('#');
-        String fragment = hash < 0 ? "" : "#" + REDACTED;
-        String beforeFragment = hash < 0 ? text : text.substring(0, hash);
-        int question = beforeFragment.indexOf('?');
-        if (question < 0) {
-            return beforeFragment + fragment;
-        }
-        String query = Arrays.stream(beforeFragment.substring(question + 1).split("&", -1))
-                .map(pair -> pair.isEmpty() ? pair : pair.contains("=")
-                        ? pair.substring(0, pair.indexOf('=')) + "=" + REDACTED : REDACTED)
-                .collect(Collectors.joining("&"));
-        return beforeFragment.substring(0, question + 1) + query + fragment;
+        return url == null ? null : Endpoints.recorded(url);
     }
 
     private static Map<String, String> promptHashes(List<Prompt> prompts) {

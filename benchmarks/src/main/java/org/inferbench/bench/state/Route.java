@@ -1,9 +1,11 @@
 package org.inferbench.bench.state;
 
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import okhttp3.Credentials;
 import okhttp3.HttpUrl;
 import org.inferbench.call.CallRequest;
 import org.inferbench.HarnessVersion;
@@ -73,7 +75,9 @@ record Route(Gateway gateway, String benchmarkRunId, String harnessVersion, Stri
     }
 
     /**
-     * {@code direct} sent through the gateway: to {@link #endpoint}, with the test headers added.
+     * {@code direct} sent through the gateway: to {@link #endpoint}, with the test headers added. The credential is
+     * the gateway's (the {@code user:password} of its URL, sent as Basic), never the engine's: the cell's bearer token
+     * ({@code api_key_env}) and the endpoint's user info are for the engine, and a gateway is another party.
      *
      * @param phase {@code cold}, {@code warm}, or {@code prime} for the untimed call that makes a batch (or a load
      *              run) start warm
@@ -82,18 +86,23 @@ record Route(Gateway gateway, String benchmarkRunId, String harnessVersion, Stri
         Map<String, String> headers = new LinkedHashMap<>(direct.headers());
         headers.putAll(headers(phase, runIdx));
         return new CallRequest(endpoint(direct.endpoint()), direct.model(), direct.prompt(), direct.temperature(),
-                direct.topP(), headers, direct.bearerToken(), direct.skipPromptCache(), direct.api());
+                direct.topP(), headers, Optional.empty(), direct.skipPromptCache(), direct.api());
     }
 
     /**
      * The fresh connection of a routed call ({@link InferenceClient#warmUp}): a GET of the engine's {@code healthPath}
-     * through the gateway, tagged, so that the timed call does not pay the gateway's connect either.
+     * through the gateway, tagged and with the call's credential (a gateway that wants one would answer an
+     * anonymous warm-up 401, and might close the connection the call was to use).
      */
     Optional<String> warmUp(InferenceClient client, String directEndpoint, String healthPath, int runIdx) {
         HttpUrl base = HttpUrl.get(endpoint(directEndpoint));
         String segments = healthPath.startsWith("/") ? healthPath.substring(1) : healthPath;
         HttpUrl url = base.newBuilder().username("").password("").addPathSegments(segments).build();
-        return client.warmUp(url.toString(), headers(CONNECT_PHASE, runIdx));
+        Map<String, String> headers = headers(CONNECT_PHASE, runIdx);
+        if (!base.username().isEmpty() || !base.password().isEmpty()) {
+            headers.put("Authorization", Credentials.basic(base.username(), base.password(), StandardCharsets.UTF_8));
+        }
+        return client.warmUp(url.toString(), headers);
     }
 
     /** The gateway's URL with the engine endpoint's path (a prefix such as {@code /llm}) after its own. */
@@ -110,12 +119,31 @@ record Route(Gateway gateway, String benchmarkRunId, String harnessVersion, Stri
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("X-Weeyuga-Test", "true");
         headers.put("X-Weeyuga-Benchmark-Run-Id", benchmarkRunId);
-        headers.put("X-Weeyuga-Benchmark-Cell-Id", cellId);
-        headers.put("X-Weeyuga-Benchmark-Prompt-Id", promptId);
+        headers.put("X-Weeyuga-Benchmark-Cell-Id", headerValue(cellId));
+        headers.put("X-Weeyuga-Benchmark-Prompt-Id", headerValue(promptId));
         headers.put("X-Weeyuga-Benchmark-Phase", phase);
         headers.put("X-Weeyuga-Benchmark-Run-Idx", Integer.toString(runIdx));
         headers.put("X-Weeyuga-Benchmark-Harness-Version", harnessVersion);
         return headers;
+    }
+
+    /**
+     * An id as a header value: HTTP header values are ASCII, so a character outside printable ASCII (a model named
+     * {@code modèle}) and {@code %} itself are percent-encoded as UTF-8 bytes, as in a URL; an ASCII id is sent as it
+     * is. Without this, every routed call of such a cell would fail before it left.
+     */
+    static String headerValue(String id) {
+        StringBuilder out = new StringBuilder(id.length());
+        for (byte b : id.getBytes(StandardCharsets.UTF_8)) {
+            int c = b & 0xff;
+            if (c >= 0x20 && c < 0x7f && c != '%') {
+                out.append((char) c);
+            } else {
+                out.append('%').append(Character.toUpperCase(Character.forDigit(c >> 4, 16)))
+                        .append(Character.toUpperCase(Character.forDigit(c & 0xf, 16)));
+            }
+        }
+        return out.toString();
     }
 
     /** Says where the gateway is without its user info or query (they may carry a key). */

@@ -356,6 +356,22 @@ class MatrixRunTest {
         assertEquals(List.of("routed batch not run: route variable INFERBENCH_TEST_UNSET_GATEWAY_PORT is not set"),
                 ledger.skipped().stream().map(SkippedRecord::reason).toList());
         assertTrue(harness.out().contains("[2/2]"), harness.out());
+        assertTrue(ledger.skipped().get(0).isRouted(), "the skipped batch is the routed one");
+    }
+
+    @Test
+    void aRoutedOnlyRunOfACellWhoseRouteVariableIsUnsetSkipsItAsRouted() {
+        server.setDispatcher(FakeEngine.llamaCpp());
+        Harness harness = new Harness(dir).cells(Harness.cell("r:llamacpp:m", url(),
+                "route: http://127.0.0.1:${INFERBENCH_TEST_UNSET_GATEWAY_PORT}"));
+
+        harness.run("-f", "0", "MatrixBenchmark", "-p", "prompt=P-EASY", "-p", "route=routed", "-i", "1");
+
+        Ledger ledger = harness.ledger();
+        assertEquals(List.of(), ledger.calls());
+        assertEquals(1, ledger.skipped().size());
+        assertTrue(ledger.skipped().get(0).isRouted(), ledger.skipped().toString());
+        assertTrue(harness.out().contains("skipped r:llamacpp:m routed: routed batch not run"), harness.out());
     }
 
     private static List<String> phases(List<CallRecord> calls) {

@@ -13,6 +13,8 @@ class RunMetaTest {
         assertEquals("https://gw.example/route?key=<redacted>&region=<redacted>#<redacted>",
                 RunMeta.recorded("https://alice:s3cret@gw.example/route?key=sk-live-1&region=eu#access_token=t0k"));
         assertEquals("http://127.0.0.1:11436", RunMeta.recorded("http://bob:pw@127.0.0.1:11436"));
+        // OkHttp sends to "http:/user:pw@host" as to "http://user:pw@host": the recording reads it the same way.
+        assertEquals("http://127.0.0.1:18737/gw", RunMeta.recorded("http:/gwuser:gwpass@127.0.0.1:18737/gw"));
         assertEquals("https://gw.example/?<redacted>", RunMeta.recorded("https://gw.example/?sk-bare-token"));
         assertEquals("gateway", RunMeta.recorded("gateway"));
         assertNull(RunMeta.recorded(null));

@@ -112,6 +112,35 @@ class RoutedCallTest {
         }
     }
 
+    /** A gateway is another party: the engine's token is not its to see; its own user info is its credential. */
+    @Test
+    void aRoutedCallAndItsWarmUpCarryTheGatewaysCredentialNeverTheEngines() throws Exception {
+        gateway.enqueue(SseResponses.json("{\"status\":\"ok\"}").build());
+        gateway.enqueue(SseResponses.stream(ANSWER).build());
+        HttpUrl withUser = gateway.url("/gw").newBuilder().username("ru").password("rp").build();
+        Route route = new Route(new Gateway(withUser), "run-42", "1.2.3", CELL, prompt.id());
+        Cell cell = new Cell(CellId.parse(CELL), Optional.of("http://eu:ep@127.0.0.1:9"), Optional.empty(), true, true,
+                Optional.empty(), Optional.of("ENGINE_TOKEN"), 1);
+        CellRequests requests = new CellRequests(cell, prompt, Environment.of(Map.of("ENGINE_TOKEN", "enginetoken123")),
+                Optional.of(route));
+
+        requests.openFreshConnection(new InferenceClient(new OkHttpClient(), Ticker.system()), 0);
+        callThrough(requests);
+
+        String basic = okhttp3.Credentials.basic("ru", "rp");
+        RecordedRequest warmUp = gateway.takeRequest();
+        RecordedRequest call = gateway.takeRequest();
+        assertEquals(basic, warmUp.getHeaders().get("Authorization"), "the warm-up");
+        assertEquals(basic, call.getHeaders().get("Authorization"), "the call");
+    }
+
+    @Test
+    void anIdOutsidePrintableAsciiIsSentPercentEncoded() {
+        assertEquals("node1:llamacpp:mod%C3%A8le", Route.headerValue("node1:llamacpp:modèle"));
+        assertEquals("100%25", Route.headerValue("100%"));
+        assertEquals(CELL, Route.headerValue(CELL));
+    }
+
     @Test
     void theGatewayPathComesBeforeTheCellsPath() {
         Route route = new Route(new Gateway(HttpUrl.get("https://127.0.0.1:8443/route/?key=k")), "run-1", "v", CELL,

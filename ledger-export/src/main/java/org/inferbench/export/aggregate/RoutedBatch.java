@@ -36,7 +36,9 @@ final class RoutedBatch {
             batch.warm(call);
             times.warm(call);
         }
-        String backend = call.backend();
+        // A failed call's backend may be the engine-name fallback (the gateway answered an error without its header),
+        // which is not a backend the gateway named.
+        String backend = call.failed() ? null : call.backend();
         if (backend != null && !backends.contains(backend) && backends.size() < MAX_BACKENDS) {
             backends.add(backend);
         }
