@@ -17,7 +17,13 @@ import org.inferbench.record.MetaRecord;
  */
 final class LedgerDocuments {
 
-    /** Receives each document with the line it came from. */
+    /**
+     * Receives each document with the line of the file it came from. The document itself is numbered by its
+     * place among the lines shipped ({@code 1} the meta line, then {@code 2, 3, ...} with no gap): the line it
+     * has in the published ledger, since {@code package} keeps exactly these lines. The file's own line is
+     * for messages only: a blank or passed-over line would otherwise give the same record another id in the
+     * raw ledger than in its published copy, and shipping both would store it twice.
+     */
     interface Visitor {
         void document(int line, SearchDocument document) throws IOException;
 
@@ -37,6 +43,7 @@ final class LedgerDocuments {
         NumberedLedger.read(ledger, new NumberedLedger.Visitor() {
             private LedgerSanitizer sanitizer;
             private MetaRecord meta;
+            private int shipped;
 
             @Override
             public void line(int number, LedgerLine line) throws IOException {
@@ -48,10 +55,10 @@ final class LedgerDocuments {
                     }
                     sanitizer = LedgerSanitizer.forRun(first, scanner);
                     meta = sanitizer.meta(first);
-                    visitor.document(number, SearchDocument.of(prefix, meta, number, meta));
+                    visitor.document(number, SearchDocument.of(prefix, meta, ++shipped, meta));
                     return;
                 }
-                visitor.document(number, SearchDocument.of(prefix, meta, number, sanitizer.line(line)));
+                visitor.document(number, SearchDocument.of(prefix, meta, ++shipped, sanitizer.line(line)));
             }
 
             @Override

@@ -184,6 +184,25 @@ class ShipEdgesTest {
         assertTrue(!err.toString().contains("s3cret"), err.toString());
     }
 
+    @Test
+    void documentsAreNumberedByTheirLineInThePublishedLedgerNotInTheRawFile() throws IOException {
+        // A blank line and a line of a type the reader passes over, both left out by 'package'.
+        List<String> lines = new ArrayList<>(Files.readAllLines(ledger));
+        lines.add(1, "");
+        lines.add(2, "{\"type\":\"gpu\",\"util\":0.5}");
+        Files.write(ledger, lines);
+        store.nextBulk(ScriptedStore.json(200, ScriptedStore.items(ids, java.util.Arrays.asList(null, null,
+                "400 mapper_parsing_exception bad field"))));
+
+        ShipResult result = ship();
+
+        assertEquals(List.of(ids), store.bulkIds());
+        assertEquals(List.of(1, 2, 3), store.bulkLines().get(0));
+        assertEquals(2, result.shipped());
+        // Messages still name the file's own line.
+        assertTrue(err.toString().contains(ledger + ":5: 400 mapper_parsing_exception: bad field"), err.toString());
+    }
+
     private ShipResult ship() throws IOException {
         return ship(Environment.of(Map.of()));
     }
