@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.Locale;
 import org.inferbench.config.Defaults;
+import org.inferbench.export.read.InputLimits;
 import org.inferbench.record.Json;
 
 /**
@@ -18,8 +19,11 @@ import org.inferbench.record.Json;
  * removing what {@link SearchDocument} added. The result is an {@link InputStream} of JSON lines, read by
  * the same reader as a file, so a report from the store is the report from the file.
  *
- * <p>The store is not trusted to end the loop: the first page's exact total bounds the documents read,
- * lines must strictly increase (no page served twice), and every document must carry the run's id.
+ * <p>The store is not trusted to end the loop: the first page's exact total bounds the documents read (and
+ * is believed only up to {@link InputLimits#LEDGER_LINES}), and every document must carry the run's id.
+ * Nor to hold the whole run: {@code ship} numbers a run's documents 1, 2, 3... without gap, so each line
+ * read must be the one after the last (a line served twice ends the read; a line skipped is a document the
+ * store does not hold, a partial run, refused naming the missing lines rather than reported as if whole).
  * Memory holds one page ({@link Defaults#READ_BACK_PAGE_DOCUMENTS}, each answer bounded by
  * {@link Defaults#SEARCH_ANSWER_BYTES}); each line is bounded again by the ledger reader.
  */
@@ -102,6 +106,11 @@ public final class StoredRun extends InputStream {
                 throw new SearchException(client.endpoint() + path + ": the answer has no hits.total.value");
             }
             total = count.asLong();
+            if (total > InputLimits.LEDGER_LINES) {
+                throw new SearchException(String.format(Locale.ROOT, "%s%s: run %s: the store counts %d documents, "
+                        + "more than the %d lines a ledger may have", client.endpoint(), path, runId, total,
+                        InputLimits.LEDGER_LINES));
+            }
         }
         JsonNode documents = hits.path("hits");
         if (!documents.isArray() || (documents.isEmpty() && read < total)) {
@@ -126,6 +135,13 @@ public final class StoredRun extends InputStream {
         JsonNode source = hit.path("_source");
         JsonNode line = source.path(SearchDocument.LINE);
         String id = hit.path("_id").asText("?");
+        if (source.isObject() && line.canConvertToLong() && line.asLong() > lastLine + 1) {
+            long first = lastLine + 1;
+            long last = line.asLong() - 1;
+            throw new SearchException(String.format(Locale.ROOT, "%s%s: run %s: the store does not hold %s of the "
+                    + "run (a document not shipped: ship the ledger again); a partial run is not reported",
+                    client.endpoint(), path, runId, first == last ? "line " + first : "lines " + first + " to " + last));
+        }
         if (!source.isObject() || !line.canConvertToLong() || line.asLong() <= lastLine
                 || !runId.equals(source.path(SearchDocument.METADATA).path(SearchDocument.RUN_ID_TAG).asText(null))) {
             throw new SearchException(client.endpoint() + path + ": run " + runId + ": document '" + client.clean(id)
