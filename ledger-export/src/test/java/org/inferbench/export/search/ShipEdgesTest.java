@@ -203,18 +203,42 @@ class ShipEdgesTest {
         assertTrue(err.toString().contains(ledger + ":5: 400 mapper_parsing_exception: bad field"), err.toString());
     }
 
+    @Test
+    void linesAppendedAfterTheLeakGateReadTheLedgerAreNotShipped() throws IOException {
+        Shipper shipper = shipper(Environment.of(Map.of()));
+        assertEquals(List.of(), shipper.gate(List.of(ledger)));
+        shipper.prepare(false);
+        // The run is still running: a line lands between the gate's read and the send, never checked.
+        String unchecked = new String(Fixtures.bytes(Fixtures.SMALL_RUN)).lines().skip(3).findFirst().orElseThrow();
+        Files.writeString(ledger, unchecked + "\n", java.nio.file.StandardOpenOption.APPEND);
+
+        ShipResult result = shipper.ship(ledger);
+
+        assertEquals(List.of(ids), store.bulkIds());
+        assertEquals(3, result.shipped());
+        assertTrue(!result.complete());
+        assertTrue(err.toString().contains("warning: " + ledger + ": the ledger has grown since the leak gate read it "
+                + "(a run still running?): nothing after line 3, the last one checked, was shipped"), err.toString());
+    }
+
     private ShipResult ship() throws IOException {
         return ship(Environment.of(Map.of()));
     }
 
     private ShipResult ship(Environment environment) throws IOException {
+        Shipper shipper = shipper(environment);
+        shipper.gate(List.of(ledger));
+        shipper.prepare(false);
+        return shipper.ship(ledger);
+    }
+
+    private Shipper shipper(Environment environment) throws IOException {
         SearchClient client = SearchClient.connect(SearchEndpoint.of("--to", server.url("/").toString(), environment),
                 Optional.empty());
         Backoff backoff = new Backoff(Duration.ofSeconds(1), Duration.ofSeconds(30), Duration.ofSeconds(60));
         BulkSender sender = new BulkSender(client, waits::add, backoff, ATTEMPTS);
         Shipper shipper = new Shipper(client, new IndexPrefix("weeyuga-benchmarks"), LeakScanner.builtIn(), sender, 1000,
                 5 << 20, new PrintWriter(err, true));
-        shipper.prepare(false);
-        return shipper.ship(ledger);
+        return shipper;
     }
 }
