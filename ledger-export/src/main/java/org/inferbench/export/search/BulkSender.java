@@ -23,8 +23,12 @@ import org.inferbench.time.Sleeper;
  *       untrustworthy as a broken connection, so the batch is sent again;</li>
  *   <li>the whole request refused otherwise (400, 401, 403, 413...): {@link BulkRefusedException}.</li>
  * </ul>
- * Each document gets at most {@code attempts} tries, with {@link Backoff} between them; what is still failing
- * then is a rejection saying so. Nothing is counted shipped that the store did not answer 2xx for.
+ * Each document gets at most {@code attempts} tries, with {@link Backoff} between them. When the whole
+ * request still fails after the last one (no connection, 429 or 5xx, an answer that does not account for
+ * it, or every item sent answered 429 or 5xx), the store is unavailable and going on with the next batch
+ * would only repeat that, batch after batch (hours for a million lines): a {@link BulkRefusedException} stops
+ * the ledger there, naming the first line not shipped. What still fails when other items of the request
+ * succeeded is a rejection saying so. Nothing is counted shipped that the store did not answer 2xx for.
  */
 final class BulkSender {
 
@@ -75,6 +79,12 @@ final class BulkSender {
                 return new BulkOutcome(shipped, rejected);
             }
             List<BulkItem> retry = again.isEmpty() ? pending : again;
+            if (attempt >= attempts && retry.size() == pending.size()) {
+                throw new BulkRefusedException(String.format(Locale.ROOT, "%s: the store is unavailable after %d "
+                        + "attempts (%s): nothing from line %d of %s on was shipped%s", client.endpoint(), attempts,
+                        failure.reason(), batch.get(0).line(), batch.get(0).file(), shipped == 0 ? ""
+                                : String.format(Locale.ROOT, " but %d documents of its batch", shipped)));
+            }
             if (attempt >= attempts) {
                 String reason = String.format(Locale.ROOT, "not shipped after %d attempts: %s", attempts, failure.reason());
                 retry.forEach(item -> rejected.add(item.rejected(reason)));

@@ -121,9 +121,9 @@ class ShipEdgesTest {
         ShipResult result = ship();
 
         assertEquals(0, result.shipped());
-        assertEquals(3, result.rejected());
-        assertTrue(err.toString().startsWith(ledger + ":1: not shipped after 3 attempts: POST _bulk: the answer holds "
-                + "1 item results for 3 documents sent"), err.toString());
+        assertTrue(result.stopped().endsWith("the store is unavailable after 3 attempts (POST _bulk: the answer holds "
+                + "1 item results for 3 documents sent): nothing from line 1 of " + ledger + " on was shipped"),
+                result.stopped());
         assertEquals(List.of(Duration.ofSeconds(1), Duration.ofSeconds(2)), waits);
     }
 
@@ -135,9 +135,9 @@ class ShipEdgesTest {
 
         ShipResult result = ship();
 
-        assertEquals(3, result.rejected());
-        assertTrue(err.toString().contains("not shipped after 3 attempts: POST _bulk: the answer is not JSON"),
-                err.toString());
+        assertEquals(0, result.shipped());
+        assertTrue(result.stopped().contains("unavailable after 3 attempts (POST _bulk: the answer is not JSON)"),
+                result.stopped());
     }
 
     @Test
@@ -155,8 +155,8 @@ class ShipEdgesTest {
 
         ShipResult result = ship();
 
-        assertEquals(3, result.rejected());
-        assertTrue(err.toString().contains("not shipped after 3 attempts: HTTP 503 unavailable"), err.toString());
+        assertEquals(0, result.shipped());
+        assertTrue(result.stopped().contains("unavailable after 3 attempts (HTTP 503 unavailable)"), result.stopped());
         assertEquals(List.of(Duration.ofSeconds(1), Duration.ofSeconds(2)), waits);
     }
 
@@ -221,6 +221,26 @@ class ShipEdgesTest {
                 + "(a run still running?): nothing after line 3, the last one checked, was shipped"), err.toString());
     }
 
+    @Test
+    void aStoreDownForEveryAttemptStopsTheLedgerInsteadOfTryingEachBatch() throws IOException {
+        for (int i = 0; i < ATTEMPTS; i++) {
+            store.nextBulk(ScriptedStore.json(503, "{\"error\":\"unavailable\"}"));
+        }
+        Shipper shipper = shipper(Environment.of(Map.of()), 1);
+        shipper.gate(List.of(ledger));
+        shipper.prepare(false);
+
+        ShipResult result = shipper.ship(ledger);
+
+        // The first batch (one document) failed every attempt; the two after it were never sent.
+        assertEquals(ATTEMPTS, store.bulkIds().size());
+        assertEquals(0, result.shipped());
+        assertTrue(!result.complete());
+        assertTrue(result.summary().endsWith("stopped: " + server.url("/") + ": the store is unavailable after 3 "
+                + "attempts (HTTP 503 unavailable): nothing from line 1 of " + ledger + " on was shipped (a rerun "
+                + "ships the rest)"), result.summary());
+    }
+
     private ShipResult ship() throws IOException {
         return ship(Environment.of(Map.of()));
     }
@@ -233,11 +253,16 @@ class ShipEdgesTest {
     }
 
     private Shipper shipper(Environment environment) throws IOException {
+        return shipper(environment, 1000);
+    }
+
+    private Shipper shipper(Environment environment, int batchDocuments) throws IOException {
         SearchClient client = SearchClient.connect(SearchEndpoint.of("--to", server.url("/").toString(), environment),
                 Optional.empty());
         Backoff backoff = new Backoff(Duration.ofSeconds(1), Duration.ofSeconds(30), Duration.ofSeconds(60));
         BulkSender sender = new BulkSender(client, waits::add, backoff, ATTEMPTS);
-        Shipper shipper = new Shipper(client, new IndexPrefix("weeyuga-benchmarks"), LeakScanner.builtIn(), sender, 1000,
+        Shipper shipper = new Shipper(client, new IndexPrefix("weeyuga-benchmarks"), LeakScanner.builtIn(), sender,
+                batchDocuments,
                 5 << 20, new PrintWriter(err, true));
         return shipper;
     }
