@@ -1,8 +1,11 @@
 package org.inferbench.export.search;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.MissingNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -24,8 +27,9 @@ import org.inferbench.record.Json;
  * Nor to hold the whole run: {@code ship} numbers a run's documents 1, 2, 3... without gap, so each line
  * read must be the one after the last (a line served twice ends the read; a line skipped is a document the
  * store does not hold, a partial run, refused naming the missing lines rather than reported as if whole).
- * Memory holds one page ({@link Defaults#READ_BACK_PAGE_DOCUMENTS}, each answer bounded by
- * {@link Defaults#SEARCH_ANSWER_BYTES}); each line is bounded again by the ledger reader.
+ * Memory holds one page ({@link Defaults#READ_BACK_PAGE_DOCUMENTS} documents, no more accepted; each answer
+ * bounded by {@link Defaults#SEARCH_ANSWER_BYTES} and parsed hit by hit, never as one tree); each line is
+ * bounded again by the ledger reader.
  */
 public final class StoredRun extends InputStream {
 
@@ -99,35 +103,87 @@ public final class StoredRun extends InputStream {
         if (!answer.ok()) {
             throw new SearchException(client.endpoint() + path + ": " + client.reason(answer));
         }
-        JsonNode hits = client.json("POST " + path, answer).path("hits");
+        Page hits = page(answer, path);
         if (total < 0) {
-            JsonNode count = hits.path("total").path("value");
-            if (!count.canConvertToLong() || count.asLong() < 0) {
+            if (hits.total() == null || !hits.total().canConvertToLong() || hits.total().asLong() < 0) {
                 throw new SearchException(client.endpoint() + path + ": the answer has no hits.total.value");
             }
-            total = count.asLong();
+            total = hits.total().asLong();
             if (total > InputLimits.LEDGER_LINES) {
                 throw new SearchException(String.format(Locale.ROOT, "%s%s: run %s: the store counts %d documents, "
                         + "more than the %d lines a ledger may have", client.endpoint(), path, runId, total,
                         InputLimits.LEDGER_LINES));
             }
         }
-        JsonNode documents = hits.path("hits");
-        if (!documents.isArray() || (documents.isEmpty() && read < total)) {
+        if (hits.documents() == 0 && read < total) {
             throw new SearchException(String.format(Locale.ROOT, "%s%s: run %s: the store returned %d of its %d "
                     + "documents, then no more", client.endpoint(), path, runId, read, total));
         }
-        ByteArrayOutputStream lines = new ByteArrayOutputStream();
-        for (JsonNode hit : documents) {
-            if (++read > total) {
-                throw new SearchException(String.format(Locale.ROOT, "%s%s: run %s: the store returned more "
-                        + "documents than the %d it counted", client.endpoint(), path, runId, total));
-            }
-            lines.writeBytes(ledgerLine(hit, path));
-            lines.write('\n');
+        read += hits.documents();
+        if (read > total) {
+            throw new SearchException(String.format(Locale.ROOT, "%s%s: run %s: the store returned more "
+                    + "documents than the %d it counted", client.endpoint(), path, runId, total));
         }
-        page = lines.toByteArray();
+        page = hits.lines();
         position = 0;
+    }
+
+    /** One page's {@code hits.total.value} and its hits as ledger lines. */
+    private record Page(JsonNode total, int documents, byte[] lines) {
+    }
+
+    /**
+     * Reads a page with Jackson's streaming parser, one hit in memory as a tree at a time and no more hits
+     * than the page asked for: a store answering a million tiny hits is not built into a tree.
+     */
+    private Page page(SearchAnswer answer, String path) throws IOException {
+        JsonNode count = null;
+        int documents = 0;
+        ByteArrayOutputStream lines = new ByteArrayOutputStream();
+        boolean hitsSeen = false;
+        try (JsonParser parser = Json.mapper().createParser(answer.body())) {
+            if (parser.nextToken() != JsonToken.START_OBJECT) {
+                throw new SearchException(client.endpoint() + " POST " + path + ": the answer is not a JSON object");
+            }
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                String field = parser.currentName();
+                if (parser.nextToken() != JsonToken.START_OBJECT || !field.equals("hits")) {
+                    parser.skipChildren();
+                    continue;
+                }
+                while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                    String inner = parser.currentName();
+                    JsonToken value = parser.nextToken();
+                    if (inner.equals("total")) {
+                        count = ((JsonNode) parser.readValueAsTree()).path("value");
+                    } else if (inner.equals("hits") && value == JsonToken.START_ARRAY) {
+                        hitsSeen = true;
+                        while (parser.nextToken() != JsonToken.END_ARRAY) {
+                            if (++documents > pageSize) {
+                                throw new SearchException(String.format(Locale.ROOT, "%s%s: run %s: the store "
+                                        + "returned more than the %d documents a page asks for", client.endpoint(),
+                                        path, runId, pageSize));
+                            }
+                            JsonNode hit = parser.readValueAsTree();
+                            lines.writeBytes(ledgerLine(hit == null ? MissingNode.getInstance() : hit, path));
+                            lines.write('\n');
+                        }
+                    } else {
+                        parser.skipChildren();
+                    }
+                }
+            }
+        } catch (SearchException refused) {
+            throw refused;
+        } catch (IOException notJson) {
+            throw new SearchException(client.endpoint() + " POST " + path + ": the answer is not JSON ("
+                    + client.clean(notJson.getMessage() == null ? "" : notJson.getMessage()) + ")");
+        }
+        if (!hitsSeen) {
+            throw new SearchException(String.format(Locale.ROOT, "%s%s: run %s: the answer has no hits.hits",
+                    client.endpoint(), path, runId));
+        }
+        return new Page(count, documents, lines.toByteArray());
     }
 
     /** The ledger line of one hit: its source without the fields shipping added. */

@@ -241,6 +241,35 @@ class ShipEdgesTest {
                 + "ships the rest)"), result.summary());
     }
 
+    @Test
+    void aBulkAnswerOverFourKibPerDocumentIsNotReadNorCountedShipped() throws IOException {
+        // The right items, padded far past what three documents' results take.
+        String padded = ScriptedStore.items(ids, null).replace("\"took\":3", "\"took\":\"" + "x".repeat(200_000) + "\"");
+        for (int i = 0; i < ATTEMPTS; i++) {
+            store.nextBulk(ScriptedStore.json(200, padded));
+        }
+
+        ShipResult result = ship();
+
+        assertEquals(0, result.shipped());
+        assertTrue(result.stopped().contains("unavailable after 3 attempts (POST _bulk: TooLargeException: body over "
+                + "65536 bytes)"), result.stopped());
+    }
+
+    @Test
+    void aBulkAnswerWithMoreItemsThanSentIsReadNoFurtherThanTheDocumentsSent() throws IOException {
+        String many = ScriptedStore.items(ids, null).replace("]}", ",{}".repeat(15_000) + "]}");
+        for (int i = 0; i < ATTEMPTS; i++) {
+            store.nextBulk(ScriptedStore.json(200, many));
+        }
+
+        ShipResult result = ship();
+
+        assertEquals(0, result.shipped());
+        assertTrue(result.stopped().contains("(POST _bulk: the answer holds more item results than the 3 documents "
+                + "sent)"), result.stopped());
+    }
+
     private ShipResult ship() throws IOException {
         return ship(Environment.of(Map.of()));
     }

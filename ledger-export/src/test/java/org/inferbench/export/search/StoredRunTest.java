@@ -126,6 +126,17 @@ class StoredRunTest {
         assertEquals(1, server.getRequestCount());
     }
 
+    @Test
+    void aPageWithMoreDocumentsThanAskedForIsRefused() throws IOException {
+        server.enqueue(ScriptedStore.json(200, page(3, hit(1, RUN, "{}"), hit(2, RUN, "{}"), hit(3, RUN, "{}"))));
+
+        SearchException refused = assertThrows(SearchException.class,
+                () -> read(StoredRun.open(client, new IndexPrefix("p"), RUN, 2)));
+
+        assertTrue(refused.getMessage().endsWith("run r1: the store returned more than the 2 documents a page asks for"),
+                refused.getMessage());
+    }
+
     private static String page(long total, String... hits) {
         return "{\"hits\":{\"total\":{\"value\":" + total + ",\"relation\":\"eq\"},\"hits\":[" + String.join(",", hits) + "]}}";
     }
