@@ -52,6 +52,15 @@ class SearchRulesTest {
                 refused.getMessage());
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"https://search.example:9200/?api_key=hunter2", "https://search.example:9200/#hunter2"})
+    void aQueryOrFragmentInTheUrlIsRefusedWithoutRepeatingIt(String url) {
+        SearchException refused = assertThrows(SearchException.class, () -> SearchEndpoint.of("--to", url, NONE));
+
+        assertEquals("--to: the URL has a query or fragment; refused (not repeated: it may hold a secret). Give the "
+                + "store's root, scheme://host:port[/path]", refused.getMessage());
+    }
+
     @Test
     void credentialsOverPlainHttpGoOnlyToLoopback() throws Exception {
         SearchException refused = assertThrows(SearchException.class,
