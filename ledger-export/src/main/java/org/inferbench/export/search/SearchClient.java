@@ -17,6 +17,7 @@ import org.inferbench.call.BoundedBody;
 import org.inferbench.call.HttpClients;
 import org.inferbench.call.ServerText;
 import org.inferbench.config.Defaults;
+import org.inferbench.export.publish.LeakScanner;
 import org.inferbench.record.Json;
 
 /**
@@ -80,6 +81,11 @@ public final class SearchClient {
     /** @param answerBytes the most of the answer read: over it, the answer is a {@link BoundedBody.TooLargeException} */
     SearchAnswer bulk(byte[] ndjson, long answerBytes) throws IOException {
         return execute(request("_bulk").post(RequestBody.create(ndjson, NDJSON)).build(), answerBytes);
+    }
+
+    /** {@code scanner} finding this store's credential too, wherever it is: it must never be shipped. */
+    public LeakScanner guarding(LeakScanner scanner) {
+        return scanner.denyingSecrets(endpoint.credentials().map(SearchCredentials::secrets).orElse(List.of()));
     }
 
     /** Server text made safe to show: credentials redacted, one printable line, bounded. */
