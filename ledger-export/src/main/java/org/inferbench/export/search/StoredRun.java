@@ -24,7 +24,8 @@ import org.inferbench.record.Json;
  *
  * <p>The store is not trusted to end the loop: the first page's exact total bounds the documents read (and
  * is believed only up to {@link InputLimits#LEDGER_LINES}), and every document must carry the run's id.
- * Nor to hold the whole run: {@code ship} numbers a run's documents 1, 2, 3... without gap, so each line
+ * A document must be what {@code ship} wrote: its {@code _id} {@code <run>:<ledger_line>}, and a meta
+ * document the run's own ({@code benchmark_run_id}, not only its tag). Nor is the store trusted to hold the whole run: {@code ship} numbers a run's documents 1, 2, 3... without gap, so each line
  * read must be the one after the last (a line served twice ends the read; a line skipped is a document the
  * store does not hold, a partial run, refused naming the missing lines rather than reported as if whole).
  * Memory holds one page ({@link Defaults#READ_BACK_PAGE_DOCUMENTS} documents, no more accepted; each answer
@@ -203,6 +204,17 @@ public final class StoredRun extends InputStream {
             throw new SearchException(client.endpoint() + path + ": run " + runId + ": document '" + client.clean(id)
                     + "' is not the next line of the run (no " + SearchDocument.LINE + " above " + lastLine
                     + ", or another run's id)");
+        }
+        if (!id.equals(runId + ":" + line.asLong())) {
+            throw new SearchException(client.endpoint() + path + ": run " + runId + ": document '" + client.clean(id)
+                    + "' holds line " + line.asLong() + " but its _id is not " + runId + ":" + line.asLong()
+                    + " (not written by ship)");
+        }
+        if ("meta".equals(source.path("type").asText(null))
+                && !runId.equals(source.path(SearchDocument.RUN_ID_TAG).asText(null))) {
+            throw new SearchException(client.endpoint() + path + ": run " + runId + ": document '" + client.clean(id)
+                    + "' is a meta record of another run (benchmark_run_id '"
+                    + client.clean(source.path(SearchDocument.RUN_ID_TAG).asText("")) + "')");
         }
         lastLine = line.asLong();
         ObjectNode ledgerLine = ((ObjectNode) source).deepCopy();

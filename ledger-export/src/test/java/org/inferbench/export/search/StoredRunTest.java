@@ -41,12 +41,13 @@ class StoredRunTest {
 
     @Test
     void pagesBecomeTheLedgerLinesWithoutWhatShippingAdded() throws IOException {
-        server.enqueue(ScriptedStore.json(200, page(3, hit(1, RUN, "{\"type\":\"meta\"}"), hit(2, RUN, "{\"type\":\"call\"}"))));
+        server.enqueue(ScriptedStore.json(200, page(3, hit(1, RUN, "{\"type\":\"meta\",\"benchmark_run_id\":\"r1\"}"),
+                hit(2, RUN, "{\"type\":\"call\"}"))));
         server.enqueue(ScriptedStore.json(200, page(3, hit(3, RUN, "{\"type\":\"level\"}"))));
 
         String lines = read(StoredRun.open(client, new IndexPrefix("p"), RUN, 2));
 
-        assertEquals("{\"type\":\"meta\"}\n{\"type\":\"call\"}\n{\"type\":\"level\"}\n", lines);
+        assertEquals("{\"type\":\"meta\",\"benchmark_run_id\":\"r1\"}\n{\"type\":\"call\"}\n{\"type\":\"level\"}\n", lines);
         assertEquals(2, server.getRequestCount());
     }
 
@@ -135,6 +136,28 @@ class StoredRunTest {
 
         assertTrue(refused.getMessage().endsWith("run r1: the store returned more than the 2 documents a page asks for"),
                 refused.getMessage());
+    }
+
+    @Test
+    void aMetaRecordOfAnotherRunIsRefusedThoughItsTagIsThisRuns() throws IOException {
+        server.enqueue(ScriptedStore.json(200, page(1, hit(1, RUN, "{\"type\":\"meta\",\"benchmark_run_id\":\"r2\"}"))));
+
+        SearchException refused = assertThrows(SearchException.class,
+                () -> read(StoredRun.open(client, new IndexPrefix("p"), RUN, 2)));
+
+        assertTrue(refused.getMessage().endsWith("run r1: document 'r1:1' is a meta record of another run "
+                + "(benchmark_run_id 'r2')"), refused.getMessage());
+    }
+
+    @Test
+    void aDocumentWhoseIdIsNotTheRunAndLineIsRefused() throws IOException {
+        server.enqueue(ScriptedStore.json(200, page(1, hit(1, RUN, "{}").replace("\"_id\":\"r1:1\"", "\"_id\":\"x:7\""))));
+
+        SearchException refused = assertThrows(SearchException.class,
+                () -> read(StoredRun.open(client, new IndexPrefix("p"), RUN, 2)));
+
+        assertTrue(refused.getMessage().endsWith("run r1: document 'x:7' holds line 1 but its _id is not r1:1 (not "
+                + "written by ship)"), refused.getMessage());
     }
 
     private static String page(long total, String... hits) {
