@@ -81,11 +81,18 @@ public record SearchDocument(String id, String index, ObjectNode source) {
     /**
      * {@code yyyy.MM} of the run's start in UTC.
      *
-     * @throws IllegalArgumentException when the meta record has no run id or no readable {@code started_at_utc}
+     * @throws IllegalArgumentException when the meta record has no run id, one with control characters, or no
+     *                                  readable {@code started_at_utc}
      */
     public static String month(MetaRecord meta) {
         if (meta.benchmarkRunId() == null || meta.benchmarkRunId().isBlank()) {
             throw new IllegalArgumentException("the meta record has no benchmark_run_id: its documents would have no id");
+        }
+        if (meta.benchmarkRunId().codePoints().anyMatch(c -> Character.isISOControl(c)
+                || Character.getType(c) == Character.FORMAT)) {
+            // Not repeated: an escape sequence in it would drive the terminal of whoever reads the message.
+            throw new IllegalArgumentException("the meta record's benchmark_run_id holds control characters: it would "
+                    + "reach consoles and dashboards as the documents' id and tag; refused");
         }
         String started = meta.startedAtUtc();
         if (started == null) {

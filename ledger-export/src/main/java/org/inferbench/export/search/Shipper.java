@@ -129,7 +129,8 @@ public final class Shipper {
 
                     @Override
                     public void passedOver(LedgerWarning warning) {
-                        err.println("warning: " + warning + " (not shipped)");
+                        // The reader quotes the line's type as written: a hostile ledger's escape sequences stop here.
+                        err.println("warning: " + printable(warning.toString()) + " (not shipped)");
                     }
                 });
             } catch (GrownSinceChecked grown) {
@@ -180,6 +181,19 @@ public final class Shipper {
         } catch (IOException e) {
             err.println("warning: " + client.endpoint() + index + "/_refresh: " + client.describe(e));
         }
+    }
+
+    /** {@code text} with control and format characters shown as {@code ?}. */
+    static String printable(String text) {
+        StringBuilder shown = new StringBuilder(text.length());
+        text.codePoints().forEach(c -> {
+            if (Character.isISOControl(c) || Character.getType(c) == Character.FORMAT) {
+                shown.append('?');
+            } else {
+                shown.appendCodePoint(c);
+            }
+        });
+        return shown.toString();
     }
 
     private static String text(SearchDocument document) {

@@ -270,6 +270,33 @@ class ShipEdgesTest {
                 + "sent)"), result.stopped());
     }
 
+    @Test
+    void aRunIdWithControlCharactersIsRefusedBeforeAnythingIsSentAndNotRepeated() throws IOException {
+        // An OSC sequence: on a terminal it would set the window title, or worse.
+        Files.writeString(ledger, Files.readString(ledger).replace("5f1c2e9a-7b3d-4c1e-9a2f-000000000001",
+                "r\\u001b]0;owned\\u0007"));
+        Shipper shipper = shipper(Environment.of(Map.of()));
+
+        org.inferbench.export.read.InputFormatException refused = org.junit.jupiter.api.Assertions.assertThrows(
+                org.inferbench.export.read.InputFormatException.class, () -> shipper.gate(List.of(ledger)));
+
+        assertTrue(refused.getMessage().startsWith(ledger + ":1: the meta record's benchmark_run_id holds control "
+                + "characters"), refused.getMessage());
+        assertTrue(!refused.getMessage().contains("\u001b") && !refused.getMessage().contains("owned"),
+                refused.getMessage());
+        assertEquals(0, server.getRequestCount());
+    }
+
+    @Test
+    void aPassedOverLinesTypeReachesTheConsoleWithoutItsControlCharacters() throws IOException {
+        Files.writeString(ledger, "{\"type\":\"gpu\\u001b[2J\"}\n", java.nio.file.StandardOpenOption.APPEND);
+
+        ship();
+
+        assertTrue(err.toString().contains("unknown type 'gpu?[2J'"), err.toString());
+        assertTrue(!err.toString().contains("\u001b"), err.toString());
+    }
+
     private ShipResult ship() throws IOException {
         return ship(Environment.of(Map.of()));
     }
