@@ -17,7 +17,7 @@ import org.inferbench.record.Json;
 
 /**
  * A run read back from the store as the ledger it was shipped from: every document whose
- * {@code metadata.benchmark_run_id} is the run's, over {@code <prefix>-*}, in the order of its line
+ * {@code metadata.benchmark_run_id} is the run's, over {@code <prefix>-2*}, in the order of its line
  * ({@code search_after} on {@code ledger_line}, a page at a time), each turned back into its ledger line by
  * removing what {@link SearchDocument} added. The result is an {@link InputStream} of JSON lines, read by
  * the same reader as a file, so a report from the store is the report from the file.

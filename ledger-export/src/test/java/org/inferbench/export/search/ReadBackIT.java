@@ -130,9 +130,28 @@ class ReadBackIT {
                 "--index-prefix", "it-nothing");
 
         assertEquals(ExitCodes.USAGE, run.exitCode(), run.out());
-        assertEquals("ledger-export aggregate: " + node.url() + "/it-nothing-*: run 00000000-0000-4000-8000-000000000000: "
+        assertEquals("ledger-export aggregate: " + node.url() + "/it-nothing-2*: run 00000000-0000-4000-8000-000000000000: "
                 + "no such run (no document with metadata.benchmark_run_id 00000000-0000-4000-8000-000000000000; "
                 + "shipped with another --index-prefix?)", run.err().strip());
+    }
+
+    /**
+     * Two prefixes, one the other's start plus a dash: their templates do not overlap (the store refuses
+     * overlapping templates of one priority), and each read-back reads its own indices only, though both
+     * hold the same run.
+     */
+    @Test
+    void aPrefixAndAnotherStartingWithItAndADashCoexistAndReadBackApart(SearchNode.Node node) throws Exception {
+        Path ledger = resource("runs/small-run.jsonl");
+        ship(node, ledger, "it-overlap");
+        ship(node, ledger, "it-overlap-staging");
+
+        CommandRun fromFile = CommandRun.of("aggregate", published(ledger).toString());
+        CommandRun fromStore = CommandRun.of("aggregate", "--from", node.url(), "--run", runId(ledger),
+                "--index-prefix", "it-overlap");
+
+        assertEquals(ExitCodes.OK, fromStore.exitCode(), fromStore.err());
+        assertEquals(fromFile.out(), fromStore.out());
     }
 
     /** The ledger as {@code package} publishes it: {@code runs/<id>/run.jsonl} of an archive. */

@@ -102,7 +102,7 @@ class SearchRulesTest {
     void theDefaultPrefixNamesMonthlyIndices() {
         IndexPrefix prefix = new IndexPrefix("weeyuga-benchmarks");
 
-        assertEquals("weeyuga-benchmarks-*", prefix.pattern());
+        assertEquals("weeyuga-benchmarks-2*", prefix.pattern());
         assertEquals("weeyuga-benchmarks-2026.11", prefix.index("2026.11"));
     }
 
