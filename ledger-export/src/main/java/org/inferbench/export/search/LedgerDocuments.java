@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import org.inferbench.export.publish.LeakScanner;
 import org.inferbench.export.publish.LedgerSanitizer;
 import org.inferbench.export.read.InputFormatException;
+import org.inferbench.export.read.InputLimits;
 import org.inferbench.export.read.NumberedLedger;
 import org.inferbench.ledger.LedgerWarning;
 import org.inferbench.record.LedgerLine;
@@ -39,6 +40,15 @@ final class LedgerDocuments {
      * @throws InputFormatException when the meta record cannot name the run's documents or index
      */
     static void read(Path ledger, IndexPrefix prefix, LeakScanner scanner, Visitor visitor) throws IOException {
+        read(ledger, prefix, scanner, visitor, InputLimits.LEDGER_LINES);
+    }
+
+    /**
+     * @param maxLines the most documents shipped of one ledger: the read-back refuses a run of more, so
+     *                 {@code ship} refuses to write one ({@link InputLimits#LEDGER_LINES})
+     */
+    static void read(Path ledger, IndexPrefix prefix, LeakScanner scanner, Visitor visitor, long maxLines)
+            throws IOException {
         String file = ledger.toString();
         NumberedLedger.read(ledger, new NumberedLedger.Visitor() {
             private LedgerSanitizer sanitizer;
@@ -47,6 +57,10 @@ final class LedgerDocuments {
 
             @Override
             public void line(int number, LedgerLine line) throws IOException {
+                if (shipped >= maxLines) {
+                    throw new InputFormatException(file + ":" + number, "more than " + maxLines + " lines: not a "
+                            + "run's ledger (a read-back refuses a run of more)");
+                }
                 if (line instanceof MetaRecord first) {
                     try {
                         SearchDocument.month(first);
