@@ -277,6 +277,13 @@ public final class Defaults {
     public static final long SEARCH_ANSWER_BYTES = 64L << 20;
 
     /**
+     * 4 KiB of a {@code _bulk} answer per document sent at most (64 KiB at least, for a whole request's
+     * refusal): an item's result is about 200 bytes, a rejected one with its store's reason and cause under
+     * 2 KiB. A larger answer (a hostile store answering millions of items) is not read, and never shipped.
+     */
+    public static final int SHIP_BULK_ANSWER_BYTES_PER_DOCUMENT = 4 << 10;
+
+    /**
      * {@value} documents per page when a run is read back ({@code search_after}): 10,000 is the store's
      * default cap per page; a thousand keeps a page near a megabyte and a million-line run at a thousand pages.
      */

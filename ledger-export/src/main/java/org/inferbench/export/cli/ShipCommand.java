@@ -66,7 +66,9 @@ final class ShipCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         SearchClient client = search.client("--to", to, app.environment());
-        Shipper shipper = new Shipper(client, search.prefix(spec.commandLine()), deny.scanner(), Sleeper.system(), err);
+        // The store's own credential is a leak too: a ledger quoting it (an error, an echoed header) must not ship it.
+        Shipper shipper = new Shipper(client, search.prefix(spec.commandLine()), client.guarding(deny.scanner()),
+                Sleeper.system(), err);
 
         List<Finding> findings = shipper.gate(ledgers);
         if (!findings.isEmpty()) {

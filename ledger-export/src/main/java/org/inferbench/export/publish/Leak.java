@@ -28,6 +28,10 @@ public record Leak(LeakKind kind, int start, String text, String detail) {
      * publishing the secret a second time (in a CI log, say).
      */
     public String masked() {
+        if (kind == LeakKind.STORE_CREDENTIAL) {
+            // The user knows their own credential: even a few characters of it help no one but a reader of the log.
+            return "***";
+        }
         int shown = Math.max(1, Math.min(MAX_SHOWN, text.length() / 3));
         return text.substring(0, shown) + "***";
     }

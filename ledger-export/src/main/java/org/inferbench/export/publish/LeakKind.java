@@ -19,7 +19,12 @@ public enum LeakKind {
     /** The value of a variable named {@code *_KEY}, {@code *_TOKEN}, {@code *_SECRET} or {@code *_PASSWORD}. */
     SECRET_VARIABLE("secret variable value"),
     /** Whatever the user added with {@code --deny PATTERN}. */
-    DENIED("denied pattern");
+    DENIED("denied pattern"),
+    /**
+     * The search store's own credential ({@code INFERBENCH_SEARCH_*}), found in what {@code ship} would send:
+     * shipping it would hand it to everyone who can read the index. Never shown, not even in part.
+     */
+    STORE_CREDENTIAL("the search store's credential (INFERBENCH_SEARCH_*)");
 
     private final String description;
 

@@ -1,6 +1,7 @@
 package org.inferbench.export.publish;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -63,6 +64,12 @@ record LeakRule(LeakKind kind, Pattern pattern, int group, Predicate<String> acc
             }
         }
         return false;
+    }
+
+    /** A secret the leak gate must find wherever it is, given as a literal (never as a pattern a message could show). */
+    static LeakRule secret(String secret) {
+        return new LeakRule(LeakKind.STORE_CREDENTIAL, Pattern.compile(Pattern.quote(secret)), 0, text -> true, "",
+                List.of(secret.toLowerCase(Locale.ROOT)));
     }
 
     static List<LeakRule> denying(List<Pattern> patterns) {

@@ -13,7 +13,20 @@ public final class LeakScanner {
 
     /** @param deny extra patterns, each match a leak ({@code --deny PATTERN}) */
     public LeakScanner(List<Pattern> deny) {
-        this.rules = Stream.concat(LeakRules.BUILT_IN.stream(), LeakRule.denying(deny).stream()).toList();
+        this(Stream.concat(LeakRules.BUILT_IN.stream(), LeakRule.denying(deny).stream()));
+    }
+
+    private LeakScanner(Stream<LeakRule> rules) {
+        this.rules = rules.toList();
+    }
+
+    /**
+     * These rules, and each of {@code secrets} a leak wherever it appears ({@link LeakKind#STORE_CREDENTIAL}:
+     * a finding shows none of it).
+     */
+    public LeakScanner denyingSecrets(List<String> secrets) {
+        return new LeakScanner(Stream.concat(rules.stream(), secrets.stream().filter(s -> !s.isEmpty())
+                .map(LeakRule::secret)));
     }
 
     /** Only the built-in rules. */

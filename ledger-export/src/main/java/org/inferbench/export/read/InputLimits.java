@@ -26,6 +26,14 @@ public final class InputLimits {
      */
     public static final long PACKAGED_LEDGER_BYTES = 1L << 30;
 
+    /**
+     * The most lines a ledger may have: 10 million. A million-call run is a million lines (about 600 MB);
+     * ten times that is beyond any run the harness schedules. {@code ship} numbers its documents up to it
+     * and the read-back believes a store's count of a run's documents only up to it: a larger count is a
+     * hostile or broken store, and paging through it would not end.
+     */
+    public static final long LEDGER_LINES = 10_000_000;
+
     /** The largest run log {@code package} reads, in bytes: it is redacted as one string. JMH's console is kilobytes. */
     public static final long PACKAGED_LOG_BYTES = 64L << 20;
 

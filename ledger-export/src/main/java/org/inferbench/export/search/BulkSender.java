@@ -1,6 +1,9 @@
 package org.inferbench.export.search;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.MissingNode;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.time.Duration;
@@ -8,6 +11,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.inferbench.config.Defaults;
+import org.inferbench.record.Json;
 import org.inferbench.time.Sleeper;
 
 /**
@@ -19,12 +24,19 @@ import org.inferbench.time.Sleeper;
  *       sent again, alone with the others like it;</li>
  *   <li>an item answered another 4xx ({@code mapper_parsing_exception}...): a {@link Rejection}, reported by
  *       line, never retried (it would fail the same way);</li>
- *   <li>an answer that does not account for the request (not JSON, another number of items, other ids): as
- *       untrustworthy as a broken connection, so the batch is sent again;</li>
+ *   <li>an answer that does not account for the request (not JSON, another number of items, other ids,
+ *       over {@link Defaults#SHIP_BULK_ANSWER_BYTES_PER_DOCUMENT} per document): as untrustworthy as a broken
+ *       connection, so the batch is sent again. The items are read one at a time with Jackson's streaming
+ *       parser, and no further than the number sent: a store answering millions of items is not built into
+ *       a tree;</li>
  *   <li>the whole request refused otherwise (400, 401, 403, 413...): {@link BulkRefusedException}.</li>
  * </ul>
- * Each document gets at most {@code attempts} tries, with {@link Backoff} between them; what is still failing
- * then is a rejection saying so. Nothing is counted shipped that the store did not answer 2xx for.
+ * Each document gets at most {@code attempts} tries, with {@link Backoff} between them. When the whole
+ * request still fails after the last one (no connection, 429 or 5xx, an answer that does not account for
+ * it, or every item sent answered 429 or 5xx), the store is unavailable and going on with the next batch
+ * would only repeat that, batch after batch (hours for a million lines): a {@link BulkRefusedException} stops
+ * the ledger there, naming the first line not shipped. What still fails when other items of the request
+ * succeeded is a rejection saying so. Nothing is counted shipped that the store did not answer 2xx for.
  */
 final class BulkSender {
 
@@ -48,7 +60,7 @@ final class BulkSender {
             Failure failure = null;
             List<BulkItem> again = new ArrayList<>();
             try {
-                SearchAnswer answer = client.bulk(ndjson(pending));
+                SearchAnswer answer = client.bulk(ndjson(pending), answerBytes(pending.size()));
                 if (answer.retryable()) {
                     failure = new Failure(client.reason(answer), answer.retryAfter());
                 } else if (!answer.ok()) {
@@ -75,6 +87,12 @@ final class BulkSender {
                 return new BulkOutcome(shipped, rejected);
             }
             List<BulkItem> retry = again.isEmpty() ? pending : again;
+            if (attempt >= attempts && retry.size() == pending.size()) {
+                throw new BulkRefusedException(String.format(Locale.ROOT, "%s: the store is unavailable after %d "
+                        + "attempts (%s): nothing from line %d of %s on was shipped%s", client.endpoint(), attempts,
+                        failure.reason(), batch.get(0).line(), batch.get(0).file(), shipped == 0 ? ""
+                                : String.format(Locale.ROOT, " but %d documents of its batch", shipped)));
+            }
             if (attempt >= attempts) {
                 String reason = String.format(Locale.ROOT, "not shipped after %d attempts: %s", attempts, failure.reason());
                 retry.forEach(item -> rejected.add(item.rejected(reason)));
@@ -83,6 +101,11 @@ final class BulkSender {
             pause(backoff.delay(attempt, failure.retryAfter()));
             pending = retry;
         }
+    }
+
+    /** The most of a {@code _bulk} answer read for {@code documents} sent. */
+    static long answerBytes(int documents) {
+        return Math.max(64L << 10, (long) documents * Defaults.SHIP_BULK_ANSWER_BYTES_PER_DOCUMENT);
     }
 
     private void pause(Duration delay) throws IOException {
@@ -108,15 +131,32 @@ final class BulkSender {
                                String mismatch) {
 
         static ItemResults read(SearchClient client, SearchAnswer answer, List<BulkItem> sent) {
-            JsonNode items;
-            try {
-                items = client.json("POST _bulk", answer).path("items");
-            } catch (SearchException notJson) {
+            List<JsonNode> items = new ArrayList<>(sent.size());
+            try (JsonParser parser = Json.mapper().createParser(answer.body())) {
+                if (parser.nextToken() != JsonToken.START_OBJECT) {
+                    return mismatch("POST _bulk: the answer is not JSON");
+                }
+                while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                    String field = parser.currentName();
+                    JsonToken value = parser.nextToken();
+                    if (!field.equals("items") || value != JsonToken.START_ARRAY) {
+                        parser.skipChildren();
+                        continue;
+                    }
+                    while (parser.nextToken() != JsonToken.END_ARRAY) {
+                        if (items.size() == sent.size()) {
+                            return mismatch(String.format(Locale.ROOT, "POST _bulk: the answer holds more item "
+                                    + "results than the %d documents sent", sent.size()));
+                        }
+                        items.add(parser.readValueAsTree());
+                    }
+                }
+            } catch (IOException notJson) {
                 return mismatch("POST _bulk: the answer is not JSON");
             }
-            if (!items.isArray() || items.size() != sent.size()) {
+            if (items.size() != sent.size()) {
                 return mismatch(String.format(Locale.ROOT, "POST _bulk: the answer holds %d item results for %d "
-                        + "documents sent", items.isArray() ? items.size() : 0, sent.size()));
+                        + "documents sent", items.size(), sent.size()));
             }
             int shipped = 0;
             List<Rejection> rejected = new ArrayList<>();
@@ -124,7 +164,8 @@ final class BulkSender {
             String retryReason = null;
             for (int i = 0; i < sent.size(); i++) {
                 BulkItem item = sent.get(i);
-                JsonNode result = items.get(i).path("index");
+                JsonNode result = items.get(i) == null ? MissingNode.getInstance()
+                        : items.get(i).path("index");
                 if (!item.id().equals(result.path("_id").asText(null)) || !result.path("status").canConvertToInt()) {
                     return mismatch(String.format(Locale.ROOT, "POST _bulk: item %d of the answer is not the "
                             + "result of document %s", i + 1, item.id()));

@@ -6,7 +6,7 @@ import java.util.regex.Pattern;
  * The first part of every index name, {@code <prefix>-<yyyy.MM>}, and the name of the index template.
  * Checked before anything is sent: the store's own rules for index names (lowercase, none of
  * {@code \ / * ? " < > | , #}, no space or colon, not starting with {@code - _ +}), and no wildcard or
- * comma, which would turn {@code <prefix>-*} into a pattern over other teams' indices.
+ * comma, which would turn {@code <prefix>-2*} into a pattern over other teams' indices.
  *
  * @param value the prefix as given
  */
@@ -23,9 +23,15 @@ public record IndexPrefix(String value) {
         }
     }
 
-    /** The pattern every run's index matches, {@code <prefix>-*}. */
+    /**
+     * The pattern every run's index matches, {@code <prefix>-2*}: the indices are {@code <prefix>-<yyyy.MM>},
+     * and {@code <prefix>-*} would also cover another prefix that starts with this one and a dash
+     * ({@code weeyuga-benchmarks-staging-*}): the two templates would overlap at the same priority, which the
+     * store refuses, and a read-back would read the other's indices. Index patterns know only {@code *}, so
+     * the year's first digit it is: years 2000 to 2999.
+     */
     public String pattern() {
-        return value + "-*";
+        return value + "-2*";
     }
 
     /** The index of a run that started in {@code month} ({@code yyyy.MM}). */

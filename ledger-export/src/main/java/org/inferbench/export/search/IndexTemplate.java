@@ -12,7 +12,7 @@ import java.util.HexFormat;
 import org.inferbench.record.Json;
 
 /**
- * The index template {@code ship} installs as {@code _index_template/<prefix>} for {@code <prefix>-*}: explicit
+ * The index template {@code ship} installs as {@code _index_template/<prefix>} for {@code <prefix>-2*}: explicit
  * mappings for every field of SPEC sections 2, 5 and 12, so that a dashboard sees numbers as numbers (long
  * for counts and milliseconds, double for rates and percentiles), ids and enums as keywords, times as dates,
  * and {@code metadata} as a flat object.

@@ -17,6 +17,7 @@ import org.inferbench.call.BoundedBody;
 import org.inferbench.call.HttpClients;
 import org.inferbench.call.ServerText;
 import org.inferbench.config.Defaults;
+import org.inferbench.export.publish.LeakScanner;
 import org.inferbench.record.Json;
 
 /**
@@ -77,8 +78,14 @@ public final class SearchClient {
         return execute(request(path).post(RequestBody.create(new byte[0], null)).build());
     }
 
-    SearchAnswer bulk(byte[] ndjson) throws IOException {
-        return execute(request("_bulk").post(RequestBody.create(ndjson, NDJSON)).build());
+    /** @param answerBytes the most of the answer read: over it, the answer is a {@link BoundedBody.TooLargeException} */
+    SearchAnswer bulk(byte[] ndjson, long answerBytes) throws IOException {
+        return execute(request("_bulk").post(RequestBody.create(ndjson, NDJSON)).build(), answerBytes);
+    }
+
+    /** {@code scanner} finding this store's credential too, wherever it is: it must never be shipped. */
+    public LeakScanner guarding(LeakScanner scanner) {
+        return scanner.denyingSecrets(endpoint.credentials().map(SearchCredentials::secrets).orElse(List.of()));
     }
 
     /** Server text made safe to show: credentials redacted, one printable line, bounded. */
@@ -124,9 +131,13 @@ public final class SearchClient {
     }
 
     private SearchAnswer execute(Request request) throws IOException {
+        return execute(request, Defaults.SEARCH_ANSWER_BYTES);
+    }
+
+    private SearchAnswer execute(Request request, long answerBytes) throws IOException {
         try (Response response = http.newCall(request).execute()) {
             ResponseBody body = response.body();
-            String text = body == null ? "" : BoundedBody.read(body, Defaults.SEARCH_ANSWER_BYTES);
+            String text = body == null ? "" : BoundedBody.read(body, answerBytes);
             return new SearchAnswer(response.code(), text, retryAfter(response.header("Retry-After")));
         }
     }

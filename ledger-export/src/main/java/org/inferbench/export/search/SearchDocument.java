@@ -18,10 +18,11 @@ import org.inferbench.record.SkippedRecord;
 
 /**
  * One ledger line as a document of the store (SPEC section 12): its fields as the ledger writes them, then
- * {@code ledger_line} (where it is in its file) and {@code metadata}, the tags a dashboard filters benchmark
+ * {@code ledger_line} (its line in the published ledger: its place among the lines shipped, {@code 1} the meta
+ * line, no gap) and {@code metadata}, the tags a dashboard filters benchmark
  * traffic out by ({@code test: true}, the run, cell, prompt, phase, run index and harness version; a key the
- * line has no value for is left out). {@code _id} is {@code <run id>:<line>}: shipping twice writes the same
- * documents. The read-back ({@link StoredRun}) removes exactly what is added here.
+ * line has no value for is left out). {@code _id} is {@code <run id>:<ledger_line>}: shipping twice, or
+ * shipping the raw ledger and then its published copy, writes the same documents. The read-back ({@link StoredRun}) removes exactly what is added here.
  *
  * @param id     the document's {@code _id}
  * @param index  its index, {@code <prefix>-<yyyy.MM>} of the run's start
@@ -29,7 +30,7 @@ import org.inferbench.record.SkippedRecord;
  */
 public record SearchDocument(String id, String index, ObjectNode source) {
 
-    /** The field added to every document: its 1-based line in the ledger file. */
+    /** The field added to every document: its 1-based line in the published ledger (blank and passed-over lines not counted). */
     public static final String LINE = "ledger_line";
     /** The flat object of tags (SPEC section 12). */
     public static final String METADATA = "metadata";
@@ -40,7 +41,8 @@ public record SearchDocument(String id, String index, ObjectNode source) {
 
     /**
      * @param meta the run's meta record (line 1), as sanitized
-     * @param line the line, as sanitized
+     * @param number its line in the published ledger
+     * @param line   the line, as sanitized
      */
     public static SearchDocument of(IndexPrefix prefix, MetaRecord meta, int number, LedgerLine line) {
         ObjectNode source = Json.mapper().valueToTree(line);
@@ -79,11 +81,18 @@ public record SearchDocument(String id, String index, ObjectNode source) {
     /**
      * {@code yyyy.MM} of the run's start in UTC.
      *
-     * @throws IllegalArgumentException when the meta record has no run id or no readable {@code started_at_utc}
+     * @throws IllegalArgumentException when the meta record has no run id, one with control characters, or no
+     *                                  readable {@code started_at_utc}
      */
     public static String month(MetaRecord meta) {
         if (meta.benchmarkRunId() == null || meta.benchmarkRunId().isBlank()) {
             throw new IllegalArgumentException("the meta record has no benchmark_run_id: its documents would have no id");
+        }
+        if (meta.benchmarkRunId().codePoints().anyMatch(c -> Character.isISOControl(c)
+                || Character.getType(c) == Character.FORMAT)) {
+            // Not repeated: an escape sequence in it would drive the terminal of whoever reads the message.
+            throw new IllegalArgumentException("the meta record's benchmark_run_id holds control characters: it would "
+                    + "reach consoles and dashboards as the documents' id and tag; refused");
         }
         String started = meta.startedAtUtc();
         if (started == null) {

@@ -34,7 +34,9 @@ public record SearchEndpoint(HttpUrl url, Optional<SearchCredentials> credential
                     + SearchCredentials.API_KEY + ") in the environment instead");
         }
         if (parsed.query() != null || parsed.fragment() != null) {
-            throw new SearchException(option + " " + parsed + ": a store URL has no query or fragment");
+            // Not repeated either: a query is where a proxy's api_key=... or a token would be.
+            throw new SearchException(option + ": the URL has a query or fragment; refused (not repeated: it may "
+                    + "hold a secret). Give the store's root, scheme://host:port[/path]");
         }
         Optional<SearchCredentials> credentials = SearchCredentials.from(environment);
         if (credentials.isPresent() && !parsed.isHttps() && !isLoopback(parsed.host())) {

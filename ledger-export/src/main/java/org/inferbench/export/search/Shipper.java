@@ -5,8 +5,10 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.inferbench.config.Defaults;
 import org.inferbench.export.publish.Finding;
 import org.inferbench.export.publish.LeakGate;
@@ -24,6 +26,8 @@ import org.inferbench.time.Sleeper;
  *   <li>{@link #ship}: a ledger streamed into {@code _bulk} batches bounded by count and bytes, each sent
  *       by a {@link BulkSender} (retries, per-item results), rejections printed by line as they come.</li>
  * </ol>
+ * The ledger is read twice, and a running run's ledger grows in between: {@link #ship} sends only the
+ * documents {@link #gate} checked (it records how many per ledger), never a line appended since.
  */
 public final class Shipper {
 
@@ -34,6 +38,8 @@ public final class Shipper {
     private final int batchDocuments;
     private final int batchBytes;
     private final PrintWriter err;
+    /** Per ledger, what the gate read: only that is shipped. */
+    private final Map<Path, Checked> checked = new HashMap<>();
 
     /**
      * @param err where rejections ({@code file:line: why}), passed-over lines and progress go
@@ -60,7 +66,13 @@ public final class Shipper {
         try (DocumentGate gate = new DocumentGate(new LeakGate(scanner), Runtime.getRuntime().availableProcessors())) {
             for (Path ledger : ledgers) {
                 String file = ledger.toString();
-                LedgerDocuments.read(ledger, prefix, scanner, (line, document) -> gate.check(file, line, text(document)));
+                int[] read = new int[2];
+                LedgerDocuments.read(ledger, prefix, scanner, (line, document) -> {
+                    read[0]++;
+                    read[1] = line;
+                    gate.check(file, line, text(document));
+                });
+                checked.put(ledger, new Checked(read[0], read[1]));
             }
             return gate.findings();
         }
@@ -88,22 +100,42 @@ public final class Shipper {
                 });
     }
 
-    /** Ships one ledger; what the store refused is printed by line on {@code err} as it comes. */
+    /**
+     * Ships one ledger, as far as {@link #gate} checked it; what the store refused is printed by line on
+     * {@code err} as it comes.
+     *
+     * @throws IllegalStateException when the ledger did not go through {@link #gate} first
+     */
     public ShipResult ship(Path ledger) throws IOException {
+        Checked limit = checked.get(ledger);
+        if (limit == null) {
+            throw new IllegalStateException(ledger + " was not checked by the leak gate");
+        }
         String file = ledger.toString();
         Batches batches = new Batches(file);
+        boolean grew = false;
         try {
-            LedgerDocuments.read(ledger, prefix, scanner, new LedgerDocuments.Visitor() {
-                @Override
-                public void document(int line, SearchDocument document) throws IOException {
-                    batches.add(line, document);
-                }
+            try {
+                LedgerDocuments.read(ledger, prefix, scanner, new LedgerDocuments.Visitor() {
+                    private int documents;
 
-                @Override
-                public void passedOver(LedgerWarning warning) {
-                    err.println("warning: " + warning + " (not shipped)");
-                }
-            });
+                    @Override
+                    public void document(int line, SearchDocument document) throws IOException {
+                        if (++documents > limit.documents()) {
+                            throw new GrownSinceChecked();
+                        }
+                        batches.add(line, document);
+                    }
+
+                    @Override
+                    public void passedOver(LedgerWarning warning) {
+                        // The reader quotes the line's type as written: a hostile ledger's escape sequences stop here.
+                        err.println("warning: " + printable(warning.toString()) + " (not shipped)");
+                    }
+                });
+            } catch (GrownSinceChecked grown) {
+                grew = true;
+            }
             batches.flush();
             refresh(batches.index);
         } catch (BulkRefusedException refused) {
@@ -111,8 +143,25 @@ public final class Shipper {
             return new ShipResult(file, batches.runId, batches.index, batches.shipped, batches.rejected,
                     refused.getMessage());
         }
+        if (grew) {
+            err.println("warning: " + file + ": the ledger has grown since the leak gate read it (a run still "
+                    + "running?): nothing after line " + limit.lastLine() + ", the last one checked, was shipped; "
+                    + "ship it again once the run has finished");
+        }
         err.flush();
-        return new ShipResult(file, batches.runId, batches.index, batches.shipped, batches.rejected, null);
+        return new ShipResult(file, batches.runId, batches.index, batches.shipped, batches.rejected,
+                grew ? "the ledger grew after the leak check; nothing after line " + limit.lastLine() + " was shipped"
+                        : null);
+    }
+
+    /** What the gate read of one ledger: its documents, and the file's line of the last one. */
+    private record Checked(int documents, int lastLine) {
+    }
+
+    /** Thrown out of the reader at the first document the gate did not check. */
+    private static final class GrownSinceChecked extends IOException {
+
+        private static final long serialVersionUID = 1L;
     }
 
     /**
@@ -132,6 +181,19 @@ public final class Shipper {
         } catch (IOException e) {
             err.println("warning: " + client.endpoint() + index + "/_refresh: " + client.describe(e));
         }
+    }
+
+    /** {@code text} with control and format characters shown as {@code ?}. */
+    static String printable(String text) {
+        StringBuilder shown = new StringBuilder(text.length());
+        text.codePoints().forEach(c -> {
+            if (Character.isISOControl(c) || Character.getType(c) == Character.FORMAT) {
+                shown.append('?');
+            } else {
+                shown.appendCodePoint(c);
+            }
+        });
+        return shown.toString();
     }
 
     private static String text(SearchDocument document) {

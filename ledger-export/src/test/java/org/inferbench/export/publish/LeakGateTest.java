@@ -26,7 +26,8 @@ class LeakGateTest {
 
         assertEquals(Files.readAllLines(PublishFixtures.resource("leaky-archive.findings")),
                 findings.stream().map(Finding::toString).toList());
-        assertEquals(List.of(LeakKind.values()),
+        // The store's credential is a rule of ship's gate alone (ShipGateTest): no archive is checked for it.
+        assertEquals(java.util.Arrays.stream(LeakKind.values()).filter(k -> k != LeakKind.STORE_CREDENTIAL).toList(),
                 findings.stream().map(f -> f.leak().kind()).distinct().sorted().toList(), "every kind is planted");
     }
 

@@ -7,6 +7,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.inferbench.export.cli.CommandRun;
 import org.inferbench.export.cli.ExitCodes;
 import org.inferbench.record.Json;
@@ -130,9 +132,71 @@ class ReadBackIT {
                 "--index-prefix", "it-nothing");
 
         assertEquals(ExitCodes.USAGE, run.exitCode(), run.out());
-        assertEquals("ledger-export aggregate: " + node.url() + "/it-nothing-*: run 00000000-0000-4000-8000-000000000000: "
+        assertEquals("ledger-export aggregate: " + node.url() + "/it-nothing-2*: run 00000000-0000-4000-8000-000000000000: "
                 + "no such run (no document with metadata.benchmark_run_id 00000000-0000-4000-8000-000000000000; "
                 + "shipped with another --index-prefix?)", run.err().strip());
+    }
+
+    /**
+     * Two prefixes, one the other's start plus a dash: their templates do not overlap (the store refuses
+     * overlapping templates of one priority), and each read-back reads its own indices only, though both
+     * hold the same run.
+     */
+    @Test
+    void aPrefixAndAnotherStartingWithItAndADashCoexistAndReadBackApart(SearchNode.Node node) throws Exception {
+        Path ledger = resource("runs/small-run.jsonl");
+        ship(node, ledger, "it-overlap");
+        ship(node, ledger, "it-overlap-staging");
+
+        CommandRun fromFile = CommandRun.of("aggregate", published(ledger).toString());
+        CommandRun fromStore = CommandRun.of("aggregate", "--from", node.url(), "--run", runId(ledger),
+                "--index-prefix", "it-overlap");
+
+        assertEquals(ExitCodes.OK, fromStore.exitCode(), fromStore.err());
+        assertEquals(fromFile.out(), fromStore.out());
+    }
+
+    /**
+     * The review's repro: a raw ledger with a blank line and a line of an unknown type after its meta line,
+     * then its published copy, shipped under one prefix: the same 27 documents, not 29, and the read-back is
+     * the published ledger's report.
+     */
+    @Test
+    void aRawLedgerAndItsPublishedCopyShipTheSameDocuments(SearchNode.Node node) throws Exception {
+        Path ledger = resource("runs/small-run.jsonl");
+        List<String> lines = new ArrayList<>(Files.readAllLines(ledger));
+        lines.add(1, "{\"type\":\"gpu\",\"util\":0.5}");
+        lines.add(1, "");
+        Files.write(ledger, lines);
+        Path published = published(ledger);
+        CommandRun raw = CommandRun.of("ship", ledger.toString(), "--to", node.url(), "--index-prefix", "it-raw");
+        assertEquals(ExitCodes.OK, raw.exitCode(), raw.err());
+        ship(node, published, "it-raw");
+
+        assertEquals(27, new StoreProbe(node.url()).count("it-raw", runId(ledger)));
+        CommandRun fromFile = CommandRun.of("aggregate", published.toString());
+        CommandRun fromStore = CommandRun.of("aggregate", "--from", node.url(), "--run", runId(ledger),
+                "--index-prefix", "it-raw");
+        assertEquals(ExitCodes.OK, fromStore.exitCode(), fromStore.err());
+        assertEquals(fromFile.out(), fromStore.out());
+    }
+
+    /** A document the store rejected at ship: the read-back refuses the partial run, naming the line. */
+    @Test
+    void aRunMissingADocumentIsRefusedNotReportedAsWhole(SearchNode.Node node) throws Exception {
+        Path ledger = resource("runs/small-run.jsonl");
+        List<String> lines = new ArrayList<>(Files.readAllLines(ledger));
+        lines.set(4, lines.get(4).replace("\"error\":null}", "\"error\":null,\"started_at_utc\":\"yesterday\"}"));
+        Files.write(ledger, lines);
+        CommandRun shipped = CommandRun.of("ship", ledger.toString(), "--to", node.url(), "--index-prefix", "it-partial");
+        assertEquals(ExitCodes.NOT_SHIPPED, shipped.exitCode(), shipped.out());
+
+        CommandRun fromStore = CommandRun.of("aggregate", "--from", node.url(), "--run", runId(ledger),
+                "--index-prefix", "it-partial");
+
+        assertEquals(ExitCodes.USAGE, fromStore.exitCode(), fromStore.out());
+        assertTrue(fromStore.err().contains("the store does not hold line 5 of the run"), fromStore.err());
+        assertEquals("", fromStore.out());
     }
 
     /** The ledger as {@code package} publishes it: {@code runs/<id>/run.jsonl} of an archive. */

@@ -27,6 +27,7 @@ final class ScriptedStore extends Dispatcher {
 
     private final List<MockResponse> bulkAnswers = new ArrayList<>();
     private final List<List<String>> bulkIds = new ArrayList<>();
+    private final List<List<Integer>> bulkLines = new ArrayList<>();
 
     /** The next {@code _bulk} request gets this answer instead of success. */
     synchronized void nextBulk(MockResponse answer) {
@@ -36,6 +37,11 @@ final class ScriptedStore extends Dispatcher {
     /** The ids each {@code _bulk} request carried, in order. */
     synchronized List<List<String>> bulkIds() {
         return List.copyOf(bulkIds);
+    }
+
+    /** The {@code ledger_line} of each document of each {@code _bulk} request, in order. */
+    synchronized List<List<Integer>> bulkLines() {
+        return List.copyOf(bulkLines);
     }
 
     @Override
@@ -54,6 +60,7 @@ final class ScriptedStore extends Dispatcher {
         if (path.equals("/_bulk")) {
             List<String> ids = ids(request);
             bulkIds.add(ids);
+            bulkLines.add(lines(request));
             if (!bulkAnswers.isEmpty()) {
                 return bulkAnswers.remove(0);
             }
@@ -97,6 +104,22 @@ final class ScriptedStore extends Dispatcher {
             throw new UncheckedIOException(e);
         }
         return ids;
+    }
+
+    static List<Integer> lines(RecordedRequest request) {
+        List<Integer> lines = new ArrayList<>();
+        String body = request.getBody() == null ? "" : request.getBody().utf8();
+        try {
+            for (String line : body.split("\n")) {
+                JsonNode source = Json.mapper().readTree(line);
+                if (source.has("ledger_line")) {
+                    lines.add(source.path("ledger_line").asInt());
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return lines;
     }
 
     static MockResponse json(int code, String body) {

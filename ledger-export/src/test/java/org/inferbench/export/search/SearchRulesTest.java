@@ -52,6 +52,15 @@ class SearchRulesTest {
                 refused.getMessage());
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"https://search.example:9200/?api_key=hunter2", "https://search.example:9200/#hunter2"})
+    void aQueryOrFragmentInTheUrlIsRefusedWithoutRepeatingIt(String url) {
+        SearchException refused = assertThrows(SearchException.class, () -> SearchEndpoint.of("--to", url, NONE));
+
+        assertEquals("--to: the URL has a query or fragment; refused (not repeated: it may hold a secret). Give the "
+                + "store's root, scheme://host:port[/path]", refused.getMessage());
+    }
+
     @Test
     void credentialsOverPlainHttpGoOnlyToLoopback() throws Exception {
         SearchException refused = assertThrows(SearchException.class,
@@ -93,7 +102,7 @@ class SearchRulesTest {
     void theDefaultPrefixNamesMonthlyIndices() {
         IndexPrefix prefix = new IndexPrefix("weeyuga-benchmarks");
 
-        assertEquals("weeyuga-benchmarks-*", prefix.pattern());
+        assertEquals("weeyuga-benchmarks-2*", prefix.pattern());
         assertEquals("weeyuga-benchmarks-2026.11", prefix.index("2026.11"));
     }
 

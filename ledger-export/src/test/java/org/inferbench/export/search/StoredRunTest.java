@@ -41,12 +41,13 @@ class StoredRunTest {
 
     @Test
     void pagesBecomeTheLedgerLinesWithoutWhatShippingAdded() throws IOException {
-        server.enqueue(ScriptedStore.json(200, page(3, hit(1, RUN, "{\"type\":\"meta\"}"), hit(2, RUN, "{\"type\":\"call\"}"))));
-        server.enqueue(ScriptedStore.json(200, page(3, hit(5, RUN, "{\"type\":\"level\"}"))));
+        server.enqueue(ScriptedStore.json(200, page(3, hit(1, RUN, "{\"type\":\"meta\",\"benchmark_run_id\":\"r1\"}"),
+                hit(2, RUN, "{\"type\":\"call\"}"))));
+        server.enqueue(ScriptedStore.json(200, page(3, hit(3, RUN, "{\"type\":\"level\"}"))));
 
         String lines = read(StoredRun.open(client, new IndexPrefix("p"), RUN, 2));
 
-        assertEquals("{\"type\":\"meta\"}\n{\"type\":\"call\"}\n{\"type\":\"level\"}\n", lines);
+        assertEquals("{\"type\":\"meta\",\"benchmark_run_id\":\"r1\"}\n{\"type\":\"call\"}\n{\"type\":\"level\"}\n", lines);
         assertEquals(2, server.getRequestCount());
     }
 
@@ -89,6 +90,74 @@ class StoredRunTest {
 
         assertTrue(refused.getMessage().endsWith("run r1: the store returned 1 of its 5 documents, then no more"),
                 refused.getMessage());
+    }
+
+    @Test
+    void aLineTheStoreDoesNotHoldIsAPartialRunAndRefused() throws IOException {
+        // Line 3 was rejected when shipped: the store holds 1, 2, 4, 5.
+        server.enqueue(ScriptedStore.json(200, page(4, hit(1, RUN, "{}"), hit(2, RUN, "{}"))));
+        server.enqueue(ScriptedStore.json(200, page(4, hit(4, RUN, "{}"), hit(5, RUN, "{}"))));
+
+        SearchException refused = assertThrows(SearchException.class,
+                () -> read(StoredRun.open(client, new IndexPrefix("p"), RUN, 2)));
+
+        assertTrue(refused.getMessage().contains("run r1: the store does not hold line 3 of the run"),
+                refused.getMessage());
+    }
+
+    @Test
+    void aMissingFirstLineIsRefused() throws IOException {
+        server.enqueue(ScriptedStore.json(200, page(2, hit(3, RUN, "{}"), hit(4, RUN, "{}"))));
+
+        SearchException refused = assertThrows(SearchException.class,
+                () -> read(StoredRun.open(client, new IndexPrefix("p"), RUN, 2)));
+
+        assertTrue(refused.getMessage().contains("does not hold lines 1 to 2 of the run"), refused.getMessage());
+    }
+
+    @Test
+    void aCountBeyondTheLinesALedgerMayHaveIsRefusedAtOnce() throws IOException {
+        server.enqueue(ScriptedStore.json(200, page(1_000_000_000_000_000L, hit(1, RUN, "{}"))));
+
+        SearchException refused = assertThrows(SearchException.class,
+                () -> read(StoredRun.open(client, new IndexPrefix("p"), RUN, 1)));
+
+        assertTrue(refused.getMessage().endsWith("run r1: the store counts 1000000000000000 documents, more than the "
+                + "10000000 lines a ledger may have"), refused.getMessage());
+        assertEquals(1, server.getRequestCount());
+    }
+
+    @Test
+    void aPageWithMoreDocumentsThanAskedForIsRefused() throws IOException {
+        server.enqueue(ScriptedStore.json(200, page(3, hit(1, RUN, "{}"), hit(2, RUN, "{}"), hit(3, RUN, "{}"))));
+
+        SearchException refused = assertThrows(SearchException.class,
+                () -> read(StoredRun.open(client, new IndexPrefix("p"), RUN, 2)));
+
+        assertTrue(refused.getMessage().endsWith("run r1: the store returned more than the 2 documents a page asks for"),
+                refused.getMessage());
+    }
+
+    @Test
+    void aMetaRecordOfAnotherRunIsRefusedThoughItsTagIsThisRuns() throws IOException {
+        server.enqueue(ScriptedStore.json(200, page(1, hit(1, RUN, "{\"type\":\"meta\",\"benchmark_run_id\":\"r2\"}"))));
+
+        SearchException refused = assertThrows(SearchException.class,
+                () -> read(StoredRun.open(client, new IndexPrefix("p"), RUN, 2)));
+
+        assertTrue(refused.getMessage().endsWith("run r1: document 'r1:1' is a meta record of another run "
+                + "(benchmark_run_id 'r2')"), refused.getMessage());
+    }
+
+    @Test
+    void aDocumentWhoseIdIsNotTheRunAndLineIsRefused() throws IOException {
+        server.enqueue(ScriptedStore.json(200, page(1, hit(1, RUN, "{}").replace("\"_id\":\"r1:1\"", "\"_id\":\"x:7\""))));
+
+        SearchException refused = assertThrows(SearchException.class,
+                () -> read(StoredRun.open(client, new IndexPrefix("p"), RUN, 2)));
+
+        assertTrue(refused.getMessage().endsWith("run r1: document 'x:7' holds line 1 but its _id is not r1:1 (not "
+                + "written by ship)"), refused.getMessage());
     }
 
     private static String page(long total, String... hits) {
