@@ -3,13 +3,11 @@ package org.inferbench.testing;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
@@ -60,7 +58,7 @@ public final class HaproxyGateway implements AutoCloseable {
             Assumptions.abort(reason);
             return null;
         });
-        int port = freePort();
+        int port = TestProcesses.freeLoopbackPort();
         try {
             Path lua = Files.writeString(dir.resolve("delay.lua"), """
                     -- Delays the request it is applied to (every POST), before it is forwarded.
@@ -152,23 +150,8 @@ public final class HaproxyGateway implements AutoCloseable {
         }
     }
 
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
     @Override
     public void close() {
-        process.destroy();
-        try {
-            if (!process.waitFor(5, TimeUnit.SECONDS)) {
-                process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        TestProcesses.stop(process);
     }
 }

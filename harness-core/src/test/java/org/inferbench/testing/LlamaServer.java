@@ -2,7 +2,6 @@ package org.inferbench.testing;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,7 +9,6 @@ import java.nio.file.Paths;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
@@ -42,7 +40,7 @@ public final class LlamaServer implements AutoCloseable {
     public static LlamaServer start(String... extraServerArgs) {
         Path root = repoRoot();
         provisionOrSkip(root);
-        int port = freePort();
+        int port = TestProcesses.freeLoopbackPort();
         try {
             Path log = Files.createTempFile("llama-server-", ".log");
             List<String> command = new ArrayList<>(List.of(
@@ -137,23 +135,7 @@ public final class LlamaServer implements AutoCloseable {
 
     @Override
     public void close() {
-        process.destroy();
-        try {
-            if (!process.waitFor(5, TimeUnit.SECONDS)) {
-                process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    private static int freePort() {
-        try (ServerSocket s = new ServerSocket(0)) {
-            s.setReuseAddress(true);
-            return s.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        TestProcesses.stop(process);
     }
 
     private static String lastLine(String text) {

@@ -1,6 +1,7 @@
 package org.inferbench.export.aggregate;
 
 import org.inferbench.record.CallRecord;
+import org.inferbench.record.Phase;
 import org.inferbench.record.SkippedRecord;
 
 /** Collects one batch's lines as they stream by. */
@@ -17,14 +18,23 @@ final class BatchAccumulator {
         this.promptId = promptId;
     }
 
+    /** A sequential call of the batch, by its phase. */
+    void add(CallRecord call) {
+        if (call.phase() == Phase.COLD) {
+            cold(call);
+        } else {
+            warm(call);
+        }
+    }
+
     /** A batch has one cold call; should a ledger hold more (two runs concatenated), the first one counts. */
-    void cold(CallRecord call) {
+    private void cold(CallRecord call) {
         if (cold == null) {
             cold = ColdSummary.of(call);
         }
     }
 
-    void warm(CallRecord call) {
+    private void warm(CallRecord call) {
         warm.add(call);
     }
 

@@ -5,6 +5,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.apache.commons.math3.util.ResizableDoubleArray;
 import org.inferbench.record.CallRecord;
+import org.inferbench.record.Phase;
 
 /** One batch's client and engine times, as the calls stream by ({@link ClientServerSummary}). */
 final class ClientServerAccumulator {
@@ -64,8 +65,17 @@ final class ClientServerAccumulator {
         this.promptId = promptId;
     }
 
+    /** A sequential call of the batch, by its phase. */
+    void add(CallRecord call) {
+        if (call.phase() == Phase.COLD) {
+            cold(call);
+        } else {
+            warm(call);
+        }
+    }
+
     /** The first cold call counts, as in the batch's cold table; a failed one has nothing to compare. */
-    void cold(CallRecord call) {
+    private void cold(CallRecord call) {
         if (coldSeen) {
             return;
         }
@@ -75,7 +85,7 @@ final class ClientServerAccumulator {
         }
     }
 
-    void warm(CallRecord call) {
+    private void warm(CallRecord call) {
         if (!call.failed()) {
             EngineTimings.of(call.serverTimings(), false).ifPresent(engine -> warm.add(call, engine));
         }

@@ -3,7 +3,6 @@ package org.inferbench.export.aggregate;
 import java.util.ArrayList;
 import java.util.List;
 import org.inferbench.record.CallRecord;
-import org.inferbench.record.Phase;
 import org.inferbench.record.SkippedRecord;
 
 /**
@@ -29,13 +28,8 @@ final class RoutedBatch {
 
     void call(CallRecord call) {
         called = true;
-        if (call.phase() == Phase.COLD) {
-            batch.cold(call);
-            times.cold(call);
-        } else {
-            batch.warm(call);
-            times.warm(call);
-        }
+        batch.add(call);
+        times.add(call);
         // A failed call's backend may be the engine-name fallback (the gateway answered an error without its header),
         // which is not a backend the gateway named.
         String backend = call.failed() ? null : call.backend();

@@ -86,15 +86,8 @@ public final class RunAggregator implements RunVisitor {
             routedBatch(call.cellId(), call.promptId()).call(call);
             return;
         }
-        BatchAccumulator batch = batch(call.cellId(), call.promptId());
-        ClientServerAccumulator times = clientServer(call.cellId(), call.promptId());
-        if (call.phase() == Phase.COLD) {
-            batch.cold(call);
-            times.cold(call);
-        } else {
-            batch.warm(call);
-            times.warm(call);
-        }
+        batch(call.cellId(), call.promptId()).add(call);
+        clientServer(call.cellId(), call.promptId()).add(call);
     }
 
     @Override
