@@ -61,7 +61,11 @@ public final class LoadRun implements AutoCloseable {
         this.driver = driver;
         int most = plans.stream().mapToInt(LevelPlan::concurrency).max().orElse(1);
         for (int slot = 0; slot < most; slot++) {
-            OkHttpClient http = base.newBuilder().connectionPool(new ConnectionPool(1, 5, TimeUnit.MINUTES)).build();
+            // The slot's connection is dropped by OkHttp once idle for twice LOAD_SLOT_IDLE_MAX (4 s), under the 5 s after
+            // which llama-server closes it: a call that leaves late (a saturated machine) on a slot the scheduler found
+            // fresh then opens a new connection instead of failing at once on a closed one.
+            OkHttpClient http = base.newBuilder().connectionPool(new ConnectionPool(1,
+                    Defaults.LOAD_SLOT_IDLE_MAX.multipliedBy(2).toMillis(), TimeUnit.MILLISECONDS)).build();
             slotHttp.add(http);
             slots.add(new InferenceClient(http, Ticker.system()));
         }
